@@ -1,0 +1,261 @@
+"""The ``newsreader`` command line: thin click commands over the store.
+
+This module owns argument parsing, human and ``--json`` output, and exit codes (a
+contract other tools rely on). It must never import Qt: ``newsreader`` with no
+subcommand hands over to ``newsreader.ui.app`` through an import made only then.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from newsreader.store import Importer, Library, LibraryError
+from newsreader.store.records import FileResult
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"newsreader: {message}", err=True)
+    sys.exit(code)
+
+
+def _open(ctx: click.Context) -> Library:
+    try:
+        return Library.open(ctx.obj["library"])
+    except LibraryError as err:
+        _fail(str(err))
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@click.option(
+    "--library",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NEWSREADER_LIBRARY",
+    help="Library file to use (default: library.sqlite3 in the platform data folder; "
+    "also $NEWSREADER_LIBRARY).",
+)
+@click.version_option(package_name="newsreader")
+@click.pass_context
+def cli(ctx: click.Context, library: Path | None) -> None:
+    """Offline reader and archive for Chinese news page dumps.
+
+    Run without a command to open the desktop app.
+
+    \b
+    Example:
+      newsreader import ~/dumps/          # import every *.txt below a folder
+      newsreader list --limit 20          # the 20 newest stories
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["library"] = library
+    if ctx.invoked_subcommand is None:
+        try:
+            from newsreader.ui.app import run
+        except ImportError:
+            click.echo(ctx.get_help())
+            return
+        sys.exit(run(library))
+
+
+# -- import -----------------------------------------------------------------------
+
+
+def _describe(result: FileResult) -> str:
+    if result.status == "rejected":
+        return f"rejected   {result.path}: {result.error}"
+    if result.status == "unchanged":
+        note = f" ({result.note})" if result.note else ""
+        return f"unchanged  {result.path}{note}"
+    parts = [f"{result.added} new, {result.updated} updated", result.encoding or ""]
+    line = f"imported   {result.path}: " + ", ".join(p for p in parts if p)
+    for warning in result.warnings:
+        line += f"\n           warning: {warning}"
+    return line
+
+
+@cli.command("import", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report for scripts.")
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+    """Import page dumps: files, or folders searched recursively for *.txt.
+
+    Re-importing a file already imported changes nothing. Exit status: 0 when every
+    file was imported or unchanged, 1 when any file was rejected.
+
+    \b
+    Example:
+      newsreader import today.txt archive/2023/
+      newsreader import --json dumps/ | jq '.files[] | select(.status=="rejected")'
+    """
+    library = _open(ctx)
+    show_bar = not as_json and sys.stderr.isatty()
+    results: list[FileResult] = []
+    with library:
+        if show_bar:
+            with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+
+                def on_file(done: int, total: int, result: FileResult) -> None:
+                    bar.length = total
+                    bar.update(1)
+                    click.echo("\r" + _describe(result))
+
+                try:
+                    results = Importer(library, on_file=on_file).import_paths(paths)
+                except LibraryError as err:
+                    _fail(str(err))
+        else:
+
+            def on_file(done: int, total: int, result: FileResult) -> None:
+                if not as_json:
+                    click.echo(_describe(result))
+
+            try:
+                results = Importer(library, on_file=on_file).import_paths(paths)
+            except LibraryError as err:
+                _fail(str(err))
+    if as_json:
+        _print_json({"files": [r.to_json() for r in results]})
+    else:
+        imported = [r for r in results if r.status == "imported"]
+        click.echo(
+            f"{len(imported)} imported, "
+            f"{sum(r.status == 'unchanged' for r in results)} unchanged, "
+            f"{sum(r.status == 'rejected' for r in results)} rejected; "
+            f"{sum(r.added for r in imported)} stories added, "
+            f"{sum(r.updated for r in imported)} updated."
+        )
+    if any(r.status == "rejected" for r in results):
+        sys.exit(1)
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def _story_line(story: Any) -> str:
+    when = (story.published or "undated").replace("T", " ")
+    mark = "" if story.has_body else "  [headline]"
+    return f"{story.id:>7}  {when:<16}  {story.title}{mark}"
+
+
+@cli.command("list", context_settings=CONTEXT)
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=100, show_default=True,
+    help="How many stories; 0 means all.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of stories.")
+@click.pass_context
+def list_command(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """List stories, newest first (stories without a date come last).
+
+    \b
+    Example:
+      newsreader list --limit 20
+      newsreader list --limit 0 --json > all-stories.json
+    """
+    with _open(ctx) as library:
+        stories = library.list_stories(None if limit == 0 else limit)
+    if as_json:
+        _print_json([s.to_json() for s in stories])
+        return
+    for story in stories:
+        click.echo(_story_line(story))
+
+
+@cli.command("show", context_settings=CONTEXT)
+@click.argument("story_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
+@click.pass_context
+def show_command(ctx: click.Context, story_id: int, as_json: bool) -> None:
+    """Show one story with its text and where it was seen.
+
+    \b
+    Example:
+      newsreader show 42
+    """
+    with _open(ctx) as library:
+        story = library.get_story(story_id)
+    if story is None:
+        _fail(f"there is no story with id {story_id}")
+    if as_json:
+        _print_json(story.to_json())
+        return
+    title = story.title + ("…" if story.title_truncated else "")
+    click.secho(title, bold=True)
+    meta = [story.byline or "", (story.published or "date unknown").replace("T", " ")]
+    meta.append(f"seen in {len({s.dump_id for s in story.sources})} dump(s)")
+    click.echo(" · ".join(m for m in meta if m))
+    if story.untitled:
+        click.echo("(untitled: the title was taken from the first sentence)")
+    if story.keywords:
+        click.echo("关键词: " + "、".join(story.keywords))
+    click.echo()
+    if not story.has_body:
+        click.echo((story.summary or "") + ("…" if story.summary_truncated else ""))
+        click.echo("\n(only the headline and summary were captured)")
+    for block in story.blocks:
+        if block.kind == "heading":
+            click.secho(block.text, bold=True)
+        elif block.kind == "caption":
+            click.secho(block.text, dim=True)
+        else:
+            click.echo(block.text)
+        click.echo()
+    click.echo("Sources:")
+    for s in story.sources:
+        click.echo(f"  {s.path}  ({s.role} #{s.position}, {s.published_raw or 'no timestamp'})")
+
+
+@cli.command("imports", context_settings=CONTEXT)
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@click.pass_context
+def imports_command(ctx: click.Context, as_json: bool) -> None:
+    """Show the import history: one row per file actually imported.
+
+    \b
+    Example:
+      newsreader imports --json
+    """
+    with _open(ctx) as library:
+        records = library.imports()
+    if as_json:
+        _print_json([r.to_json() for r in records])
+        return
+    for r in records:
+        when = r.imported_at[:16].replace("T", " ")
+        click.echo(f"{r.id:>5}  {when}  +{r.added} ~{r.updated}  {r.encoding:<9}  {r.path}")
+
+
+@cli.command("stats", context_settings=CONTEXT)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def stats_command(ctx: click.Context, as_json: bool) -> None:
+    """Show how many stories, dumps and bytes the library holds.
+
+    \b
+    Example:
+      newsreader stats --json
+    """
+    with _open(ctx) as library:
+        figures = library.stats()
+    if as_json:
+        _print_json(figures)
+        return
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        click.echo(f"{key:<{width}}  {value}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="newsreader")

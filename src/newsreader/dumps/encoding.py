@@ -1,0 +1,120 @@
+"""Bytes -> text for dump files: which encoding, and whether it is text at all.
+
+This module owns the decision "what encoding is this file in" and the rejection of
+files that are not text (images, archives, random binary, empty files). Every
+format module starts from its output. It must not import SQL, Qt, the store or any
+format module.
+
+Reported encoding names are exactly one of ``utf-8``, ``utf-8-sig``, ``utf-16``
+and ``gb18030``: the store and the command line print them as they are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsreader.dumps.model import DumpError
+
+ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16", "gb18030")
+
+# Characters no text dump contains in any number: C0/C1 controls other than the
+# whitespace ones, private-use code points (where GB18030's user-defined areas land
+# when binary data happens to decode) and U+FFFD. One regex keeps this at C speed
+# on a 64 MiB file.
+_JUNK = re.compile(
+    "[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff\ufffd"
+    "\U000f0000-\U0010ffff]"
+)
+# More than this share of junk characters (or any NUL) means "not text". A stray
+# control character or two in a long real dump is tolerated.
+_MAX_JUNK_SHARE = 0.02
+_LINE_ENDS = re.compile(r"\r\n?")
+# How much of a rejected file charset-normalizer looks at to word the rejection.
+_SNIFF_BYTES = 64 * 1024
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode a dump file's bytes; return ``(text, encoding)``.
+
+    ``text`` has ``\\n`` line endings only and no byte-order mark. Raises
+    :class:`DumpError` with a one-line reason when the bytes are not text we read.
+    """
+    if not data.strip():
+        raise DumpError("empty file" if not data else "empty file (only whitespace)")
+    text, encoding = _strict_decode(data)
+    if text is None:
+        raise DumpError(_undecodable_reason(data))
+    # A GB18030 BOM decodes to U+FEFF. Line endings are normalised before the text
+    # check so that CRLF and LF copies of a file get the same verdict.
+    text = _LINE_ENDS.sub("\n", text.removeprefix("\ufeff"))
+    _check_is_text(text, data)
+    return text, encoding
+
+
+def _strict_decode(data: bytes) -> tuple[str | None, str]:
+    """Try the encodings we support, strictly, most specific first.
+
+    NOTE: strict decodes come before any detector on purpose: charset-normalizer
+    misjudges short GB18030 files, while a strict UTF-8 decode of Chinese text that
+    is really GB18030 (or the reverse) practically never succeeds.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _try(data, "utf-8-sig"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # The "utf-16" codec reads the BOM and picks LE or BE itself.
+        return _try(data, "utf-16"), "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        text = _try(data, encoding)
+        if text is not None:
+            return text, encoding
+    return None, ""
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _check_is_text(text: str, data: bytes) -> None:
+    if not text.strip():
+        raise DumpError("empty file (only whitespace)")
+    if "\x00" in text:
+        raise DumpError(_nul_reason(data))
+    junk = sum(1 for _ in _JUNK.finditer(text))
+    if junk > max(2, _MAX_JUNK_SHARE * len(text)):
+        raise DumpError("not a text file (mostly control or unprintable characters)")
+
+
+def _nul_reason(data: bytes) -> str:
+    guess = _detect(data)
+    if guess is not None and guess.startswith(("utf_16", "utf_32")):
+        name = guess.split("_be")[0].split("_le")[0].replace("_", "-").upper()
+        return f"unsupported encoding: looks like {name} without a byte-order mark"
+    return "not a text file (contains NUL bytes)"
+
+
+def _undecodable_reason(data: bytes) -> str:
+    guess = _detect(data)
+    if guess is None:
+        return "not a text file (looks like binary data)"
+    return (
+        "unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030"
+        f" (it looks like {guess})"
+    )
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess for a rejected file, or None for binary.
+
+    Only used to word a rejection, never to decode: the supported encodings are
+    all decided by strict decodes above.
+    """
+    # Imported here: it is only needed on the rejection path, and importing it
+    # costs more than decoding a typical dump.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_SNIFF_BYTES]).best()
+    return None if best is None else str(best.encoding)

@@ -1,0 +1,144 @@
+"""The library's schema, as an ordered list of migrations.
+
+This module owns every CREATE/ALTER statement. ``PRAGMA user_version`` holds the
+number of migrations applied; a library from a newer program (a higher number than
+we know) is refused rather than guessed at. Must not import Qt, the parsers or the CLI.
+
+sqlite-utils builds the tables (it is imported only here and only when a migration
+actually runs, so opening an up-to-date library stays cheap for the desktop app).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from newsreader.store.errors import LibraryError
+
+
+def _m1_library(conn: sqlite3.Connection) -> None:
+    """Dumps with their original bytes, stories, and the sightings that link them."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["dumps"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "path": str,
+            "size": int,
+            "encoding": str,
+            "imported_at": str,
+            "added": int,
+            "updated": int,
+            "orphan_timestamps": int,
+            "warnings": str,  # JSON array of one-line strings
+            "format": str,  # which parser read it, so a re-parse knows what to redo
+        },
+        pk="id",
+        not_null={"sha256", "path", "size", "encoding", "imported_at", "format"},
+        defaults={"added": 0, "updated": 0, "orphan_timestamps": 0, "warnings": "[]"},
+    )
+    db["dumps"].create_index(["sha256"], unique=True)
+    # NOTE: the original bytes live in their own table so that scanning `dumps`
+    # (the import history) never drags megabytes of blobs through the page cache.
+    db["dump_bytes"].create(
+        {"dump_id": int, "compression": str, "data": bytes},
+        pk="dump_id",
+        foreign_keys=[("dump_id", "dumps", "id")],
+        not_null={"compression", "data"},
+    )
+    db["stories"].create(
+        {
+            "id": int,
+            # Newest-first order as one integer (see identity.sort_key): the list pages
+            # by it and the search index uses it as its rowid.
+            "sort_key": int,
+            "title": str,
+            "title_key": str,
+            "untitled": int,
+            "title_truncated": int,
+            "summary": str,
+            "summary_truncated": int,
+            "byline": str,
+            "keywords": str,  # JSON array
+            "blocks": str,  # JSON array of [kind, text]
+            "has_body": int,
+            "text_key": str,
+            "published": str,
+            "published_date": str,
+            "published_raw": str,
+            "last_dump_id": int,
+            "read": int,
+            "starred": int,
+        },
+        pk="id",
+        not_null={"sort_key", "title", "title_key", "keywords", "has_body", "text_key"},
+        defaults={
+            "untitled": 0,
+            "title_truncated": 0,
+            "summary_truncated": 0,
+            "keywords": "[]",
+            "has_body": 0,
+            "read": 0,
+            "starred": 0,
+        },
+    )
+    db["stories"].create_index(["sort_key"], unique=True)
+    db["stories"].create_index(["title_key", "published_date"])
+    db["stories"].create_index(["text_key"])
+    db["sources"].create(
+        {
+            "id": int,
+            "story_id": int,
+            "dump_id": int,
+            "role": str,
+            "position": int,
+            "published_raw": str,
+        },
+        pk="id",
+        foreign_keys=[("story_id", "stories", "id"), ("dump_id", "dumps", "id")],
+        not_null={"story_id", "dump_id", "role", "position"},
+    )
+    db["sources"].create_index(["story_id"])
+    db["sources"].create_index(["dump_id"])
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# Append only: a released library has run every migration before its number.
+MIGRATIONS: list[Migration] = [_m1_library]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def needs_migration(conn: sqlite3.Connection) -> bool:
+    version = schema_version(conn)
+    if version > len(MIGRATIONS):
+        raise LibraryError(
+            f"This library was written by a newer newsreader (schema {version}, "
+            f"this program knows {len(MIGRATIONS)}). Update newsreader to open it."
+        )
+    return version < len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the missing migrations, each in its own transaction; return the version."""
+    needs_migration(conn)  # refuses a newer library
+    version = schema_version(conn)
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            if schema_version(conn) >= number:
+                conn.execute("ROLLBACK")
+                continue
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)

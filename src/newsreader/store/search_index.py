@@ -1,0 +1,173 @@
+"""The full-text index of stories: an FTS5 table fed with pre-made tokens.
+
+This module owns the ``story_search`` table: creating it, keeping it in step with
+every import (same transaction), and rebuilding it. What the tokens are is decided
+by ``newsreader.search.tokens`` (pure text code); this module only moves them in and
+out of SQLite. Must not import Qt.
+
+Design, in short (docs/search.md has the figures):
+
+* Python's ``sqlite3`` cannot register an FTS5 tokenizer, and the library must stay
+  a plain SQLite file any shell can query. So we tokenize in Python and hand FTS5
+  space-separated tokens; ``unicode61`` with every letter, number, mark,
+  punctuation and symbol category as token characters splits only on the spaces.
+* Han text (and any other non-Latin, non-digit text) is indexed as overlapping
+  character pairs plus a trailing single character per run, like Lucene's CJK
+  analyzer; ``prefix='1'`` makes one-character queries a single index lookup.
+* The table is contentless (the text is already in ``stories``) and its rowid is
+  the story's ``sort_key``, so "newest first" is the index's own order.
+* SQLite 3.40 has no ``contentless_delete``: changing a story means FTS5's
+  ``'delete'`` command with exactly the tokens that were indexed, which we can
+  recompute from the stored story as long as the tokenizer is unchanged. The
+  tokenizer's signature is kept in ``meta``; when it changes the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+TABLE = "story_search"
+COLUMNS = ("title", "byline", "keywords", "summary", "body")
+_CREATE = (
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+    + ", ".join(COLUMNS)
+    + ", tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'\""
+    + ", prefix = '1', content = '', columnsize = 0)"
+)
+_SOURCE_COLUMNS = "sort_key, title, byline, keywords, summary, blocks"
+_INSERT = f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"
+_DELETE = (
+    f"INSERT INTO {TABLE} ({TABLE}, rowid, {', '.join(COLUMNS)}) "
+    "VALUES ('delete', ?, ?, ?, ?, ?, ?)"
+)
+
+
+def signature() -> str:
+    from newsreader.search import TOKENS_SIGNATURE
+
+    return TOKENS_SIGNATURE
+
+
+def exists(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+    ).fetchone()
+    return row is not None
+
+
+def _tokens(state: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The FTS row for a story state (any mapping with the stories columns)."""
+    from newsreader.search import index_field
+
+    blocks = json.loads(state["blocks"]) if state["blocks"] else []
+    keywords = json.loads(state["keywords"]) if state["keywords"] else []
+    return (
+        state["sort_key"],
+        index_field([state["title"]]),
+        index_field([state["byline"]] if state["byline"] else []),
+        index_field(keywords),
+        index_field([state["summary"]] if state["summary"] else []),
+        index_field([text for _kind, text in blocks]),
+    )
+
+
+def _indexed_part(state: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(state[name] for name in ("sort_key", "title", "byline", "keywords",
+                                           "summary", "blocks"))
+
+
+def reindex_touched(
+    conn: sqlite3.Connection, touched: Mapping[int, Mapping[str, Any] | None]
+) -> None:
+    """Bring the index in step with the stories one import created or changed.
+
+    ``touched`` maps story ids to their state before the import (None when new).
+    """
+    if not touched or not exists(conn):
+        return
+    deletes: list[tuple[Any, ...]] = []
+    inserts: list[tuple[Any, ...]] = []
+    ids = list(touched)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        cursor = conn.execute(
+            f"SELECT id, {_SOURCE_COLUMNS} FROM stories WHERE id IN ({marks})", chunk
+        )
+        names = ["id", *(c.strip() for c in _SOURCE_COLUMNS.split(","))]
+        for row in cursor:
+            now = dict(zip(names, row))
+            before = touched[now["id"]]
+            if before is not None:
+                if _indexed_part(before) == _indexed_part(now):
+                    continue  # only a source was added: the tokens are the same
+                deletes.append(_tokens(before))
+            inserts.append(_tokens(now))
+    if deletes:
+        conn.executemany(_DELETE, deletes)
+    if inserts:
+        conn.executemany(_INSERT, inserts)
+
+
+def _set_signature(conn: sqlite3.Connection, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('search_signature', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (value,),
+    )
+
+
+def stored_signature(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'search_signature'").fetchone()
+    return row[0] if row else None
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    return exists(conn) and stored_signature(conn) == signature()
+
+
+def rebuild(conn: sqlite3.Connection, *, batch: int = 2000) -> int:
+    """Drop and refill the index from the stories table (caller holds a transaction)."""
+    conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    conn.execute(_CREATE)
+    count = 0
+    last = None
+    names = [c.strip() for c in _SOURCE_COLUMNS.split(",")]
+    while True:
+        # Keyset over sort_key: bounded memory at any library size.
+        if last is None:
+            rows = conn.execute(
+                f"SELECT {_SOURCE_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?", (batch,)
+            ).fetchall()
+        else:
+            rows = conn.execute(
+                f"SELECT {_SOURCE_COLUMNS} FROM stories WHERE sort_key < ? "
+                "ORDER BY sort_key DESC LIMIT ?",
+                (last, batch),
+            ).fetchall()
+        if not rows:
+            break
+        conn.executemany(_INSERT, [_tokens(dict(zip(names, r))) for r in rows])
+        count += len(rows)
+        last = rows[-1][0]
+    _set_signature(conn, signature())
+    return count
+
+
+def create_with_contents(conn: sqlite3.Connection) -> None:
+    """Migration step: the meta table and a filled index."""
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    rebuild(conn)
+
+
+def matching_rowids(conn: sqlite3.Connection, match: str) -> Iterable[int]:
+    """Rowids (sort keys) matching an FTS5 expression, newest first."""
+    yield from (
+        r[0]
+        for r in conn.execute(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid DESC", (match,)
+        )
+    )

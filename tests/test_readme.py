@@ -1,0 +1,31 @@
+"""The README's commands stay true: CI runs exactly the README's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _readme_commands() -> list[str]:
+    block = re.search(r"```sh\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S)
+    assert block, "README must open with a sh block of two commands"
+    return [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_opens_with_a_sentence_then_two_commands() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("newsreader is ") and first.endswith(".")
+    assert len(_readme_commands()) == 2
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = _readme_commands()[1]
+    assert "pytest" in test_command
+    assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_launch_command_starts_the_app() -> None:
+    assert _readme_commands()[0].endswith("newsreader")
