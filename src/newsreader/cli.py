@@ -256,6 +256,121 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{key:<{width}}  {value}")
 
 
+# -- search -----------------------------------------------------------------------
+
+
+def _bold_spans(text: str, spans: list[tuple[int, int]] | tuple, *, color: bool) -> str:
+    if not color or not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(click.style(text[start:end], bold=True))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@cli.command(
+    "search",
+    context_settings={**CONTEXT, "ignore_unknown_options": True},
+)
+@click.argument("words", nargs=-1, required=True, type=click.UNPROCESSED)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many results to show.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
+              show_default=True, help="Order of the results.")
+@click.option("--since", type=_DATE, help="Only stories published on or after this date.")
+@click.option("--until", type=_DATE, help="Only stories published on or before this date.")
+@click.option("--has-body", is_flag=True, help="Only stories with a full article text.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_context
+def search_command(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    limit: int,
+    sort: str,
+    since: Any,
+    until: Any,
+    has_body: bool,
+    as_json: bool,
+) -> None:
+    """Search saved stories; Chinese words of any length are found anywhere.
+
+    Words separated by spaces are all required; "a phrase" keeps words together;
+    -word excludes; A OR B takes either; title:word searches titles only.
+    Traditional and Simplified characters, full- and half-width forms and
+    upper and lower case are all the same to search.
+
+    \b
+    Example:
+      newsreader search 儿童 -保障
+      newsreader search title:临沂 --since 2023-08-01 --json
+      newsreader search Magic OR 荣耀 --sort date
+    """
+    from newsreader.store.search import search
+
+    with _open(ctx) as library:
+        try:
+            results = search(
+                library,
+                " ".join(words),
+                limit=limit,
+                sort=sort,
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                has_body=has_body,
+            )
+        except LibraryError as err:
+            _fail(str(err))
+    if as_json:
+        _print_json(results.to_json())
+        return
+    if results.message:
+        click.echo(results.message)
+        return
+    color = sys.stdout.isatty()
+    order = "by relevance" if results.order == "relevance" else "newest first"
+    if results.order != sort:
+        order += " (too many matches to rank; showing the newest)"
+    click.echo(f"{results.total} {'story' if results.total == 1 else 'stories'}, {order}")
+    for hit in results.hits:
+        when = (hit.published or "undated").replace("T", " ")
+        click.echo()
+        click.echo(f"{hit.id:>7}  {when:<16}  " + click.style(hit.title, bold=color))
+        click.echo("         " + _bold_spans(hit.snippet, hit.highlights, color=color))
+
+
+@cli.command("reindex", context_settings=CONTEXT)
+@click.pass_context
+def reindex_command(ctx: click.Context) -> None:
+    """Rebuild the search index from the stored stories.
+
+    Searching keeps the index up to date by itself; use this after restoring a
+    library from an old backup, or to compact the index.
+
+    \b
+    Example:
+      newsreader reindex
+    """
+    from newsreader.store import search_index
+    from newsreader.store.library import transaction
+
+    with _open(ctx) as library:
+        try:
+            with transaction(library.conn):
+                count = search_index.rebuild(library.conn)
+            library.conn.execute(
+                f"INSERT INTO {search_index.TABLE}({search_index.TABLE}) VALUES ('optimize')"
+            )
+        except LibraryError as err:
+            _fail(str(err))
+    click.echo(f"Reindexed {count} stories.")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="newsreader")

@@ -76,3 +76,8 @@ def precision(value: str | None) -> int:
     if not value:
         return 0
     return 2 if len(value) > 10 else 1
+
+
+def day_floor_key(date: dt.date) -> int:
+    """The smallest sort key of ``date``: every story of that day or later is >= it."""
+    return (date.toordinal() * 1440) << _SEQ_BITS

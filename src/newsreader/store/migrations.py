@@ -104,10 +104,17 @@ def _m1_library(conn: sqlite3.Connection) -> None:
     db["sources"].create_index(["dump_id"])
 
 
+def _m2_search_index(conn: sqlite3.Connection) -> None:
+    """The full-text index of stories (see ``search_index``), filled from the stories."""
+    from newsreader.store import search_index
+
+    search_index.create_with_contents(conn)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
-MIGRATIONS: list[Migration] = [_m1_library]
+MIGRATIONS: list[Migration] = [_m1_library, _m2_search_index]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -1,0 +1,70 @@
+"""Search text: folding, index tokens, the query language, matching and snippets.
+
+This package owns everything about search that is pure text; the FTS5 table that
+stores the tokens lives in ``newsreader.store``. It must not import SQL, Qt, or
+the store, UI or CLI packages. Public API:
+
+* ``fold(text)``, ``fold_with_offsets(text)``: the normal form text is compared in;
+* ``index_tokens(text)``, ``index_field(parts)``, ``TOKENS_SIGNATURE``: what the
+  FTS5 table stores (``SP``/``BREAK`` are its two special tokens);
+* ``parse_query(q)`` -> ``Query``; ``to_fts_match(query)``,
+  ``to_fts_title_match(query)``: FTS5 MATCH expressions; ``QueryError``;
+* ``matches``, ``occurrences``, ``title_matches``, ``term_occurrences``: the
+  brute-force rule (the oracle, ranking counts);
+* ``snippet``, ``story_snippet``: the original text around the first match.
+"""
+
+from newsreader.search.folding import fold, fold_with_offsets
+from newsreader.search.matching import (
+    FIELDS,
+    FoldedFields,
+    fold_fields,
+    matches,
+    occurrences,
+    term_matches,
+    term_occurrences,
+    title_matches,
+)
+from newsreader.search.query import (
+    MAX_QUERY_CHARS,
+    MAX_TERM_CHARS,
+    MAX_TERMS,
+    Query,
+    QueryError,
+    Term,
+    parse_query,
+    to_fts_match,
+    to_fts_title_match,
+)
+from newsreader.search.snippets import Snippet, snippet, story_snippet
+from newsreader.search.tokens import BREAK, SP, TOKENS_SIGNATURE, index_field, index_tokens
+
+__all__ = [
+    "BREAK",
+    "FIELDS",
+    "MAX_QUERY_CHARS",
+    "MAX_TERMS",
+    "MAX_TERM_CHARS",
+    "SP",
+    "TOKENS_SIGNATURE",
+    "FoldedFields",
+    "Query",
+    "QueryError",
+    "Snippet",
+    "Term",
+    "fold",
+    "fold_fields",
+    "fold_with_offsets",
+    "index_field",
+    "index_tokens",
+    "matches",
+    "occurrences",
+    "parse_query",
+    "snippet",
+    "story_snippet",
+    "term_matches",
+    "term_occurrences",
+    "title_matches",
+    "to_fts_match",
+    "to_fts_title_match",
+]
