@@ -159,7 +159,9 @@ def _key_before(flt: BrowseFilter, key: Key, op: str) -> tuple[str, list[Any]]:
     return f"(last_dump_id, sort_key) {op} (?, ?)", list(key)
 
 
-def _select(flt: BrowseFilter, what: str, extra: Sequence[tuple[str, list[Any]]] = ()) -> tuple[str, list[Any]]:
+def _select(
+    flt: BrowseFilter, what: str, extra: Sequence[tuple[str, list[Any]]] = ()
+) -> tuple[str, list[Any]]:
     terms, params = _where(flt)
     for term, values in extra:
         terms.append(term)

@@ -11,11 +11,15 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from newsreader.dumps import MAX_DUMP_BYTES, DumpError, parse_dump
+from newsreader.store import search_index
 from newsreader.store.errors import ImportCancelled, LibraryError
 from newsreader.store.library import Library, _explain, transaction
 from newsreader.store.merge import StoryMerger, sightings
@@ -66,15 +70,95 @@ class Importer:
         *,
         on_file: ProgressCallback | None = None,
         should_cancel: Callable[[], bool] | None = None,
+        commit_every: float = 0.5,
     ) -> None:
         self.library = library
         self._on_file = on_file
         self._should_cancel = should_cancel or (lambda: False)
+        self._commit_every = commit_every
+        self._batching = False
+        self._batch_started = 0.0
+        # Stories the open batch transaction touched, with their state before it
+        # (None when new): their index rows are written just before each commit.
+        self._pending_index: dict[int, dict[str, Any] | None] = {}
+
+    @contextmanager
+    def _batch(self) -> Iterator[None]:
+        """Group the dumps of a batch into few transactions, one savepoint per dump.
+
+        NOTE: FTS5 writes a new index segment at every commit and every savepoint
+        release (and merges them later). So dumps are committed together every
+        ``commit_every`` seconds, and their search-index rows are written once, just
+        before the commit, not in each dump's savepoint. Each dump stays atomic (its
+        savepoint rolls back on failure or cancel, and its index rows were never
+        written); an interruption loses at most the last ``commit_every`` seconds of
+        completed dumps, never part of one.
+        """
+        self._batching = self._commit_every > 0
+        try:
+            yield
+        finally:
+            self._batching = False
+            self._commit()
+
+    def _maybe_commit(self) -> None:
+        if time.monotonic() - self._batch_started >= self._commit_every:
+            self._commit()
+
+    def _commit(self) -> None:
+        conn = self.library.conn
+        if not conn.in_transaction:
+            return
+        try:
+            search_index.reindex_touched(conn, self._pending_index)
+            conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            conn.execute("ROLLBACK")
+            raise _explain(self.library.path, err) from err
+        finally:
+            self._pending_index = {}
+
+    @contextmanager
+    def _dump_transaction(self, merger_box: list[StoryMerger]) -> Iterator[sqlite3.Connection]:
+        """One dump's transaction (alone), or its savepoint (in a batch).
+
+        ``merger_box`` receives the dump's merger, whose touched stories are indexed
+        when the dump's changes become part of the transaction.
+        """
+        conn = self.library.conn
+        if not self._batching:
+            with transaction(conn):
+                yield conn
+                for merger in merger_box:
+                    search_index.reindex_touched(conn, merger.touched)
+            return
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+            self._batch_started = time.monotonic()
+        conn.execute("SAVEPOINT nr_dump")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO nr_dump")
+            conn.execute("RELEASE nr_dump")
+            raise
+        conn.execute("RELEASE nr_dump")
+        for merger in merger_box:
+            for story_id, before in merger.touched.items():
+                # The state before the whole batch is what the index still holds.
+                self._pending_index.setdefault(story_id, before)
 
     def import_paths(self, paths: Iterable[str | Path]) -> list[FileResult]:
         """Import everything ``paths`` names; stop early (cleanly) when cancelled."""
         entries = list(expand_paths(paths))
         results: list[FileResult] = []
+        with self._batch():
+            self._import_entries(entries, results)
+        return results
+
+    def _import_entries(
+        self, entries: list[tuple[str, Path | None, str | None]], results: list[FileResult]
+    ) -> None:
         for index, (label, path, error) in enumerate(entries):
             if self._should_cancel():
                 break
@@ -89,9 +173,9 @@ class Importer:
                     # This dump rolled back; the rest of the batch still gets its chance.
                     result = FileResult(label, "rejected", error=str(err))
             results.append(result)
+            self._maybe_commit()
             if self._on_file is not None:
                 self._on_file(index + 1, len(entries), result)
-        return results
 
     def import_file(self, path: Path, *, label: str | None = None) -> FileResult:
         label = label or str(path)
@@ -131,7 +215,8 @@ class Importer:
         except DumpError as err:
             return FileResult(label, "rejected", size=len(data), error=str(err))
         try:
-            with transaction(conn):
+            merger_box: list[StoryMerger] = []
+            with self._dump_transaction(merger_box):
                 # Another importer may have taken this file while we parsed it.
                 if conn.execute("SELECT 1 FROM dumps WHERE sha256 = ?", (sha256,)).fetchone():
                     return FileResult(label, "unchanged", size=len(data))
@@ -141,7 +226,7 @@ class Importer:
                     if self._should_cancel():
                         raise ImportCancelled()
                     merger.add(sighting)
-                merger.finish()
+                merger_box.append(merger)
                 conn.execute(
                     "UPDATE dumps SET added = ?, updated = ?, orphan_timestamps = ?, "
                     "warnings = ? WHERE id = ?",

@@ -250,9 +250,3 @@ class StoryMerger:
             return
         self._counted_update.add(story_id)
         self.updated += 1
-
-    def finish(self) -> None:
-        """Hook for work that needs the final state of every touched story."""
-        from newsreader.store import search_index
-
-        search_index.reindex_touched(self.conn, self.touched)

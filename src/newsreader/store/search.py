@@ -47,6 +47,9 @@ ALWAYS_RANK = 2000
 # Up to this many candidates, counting occurrences in Python on the stored text is
 # cheaper than asking the index for every instance of every token.
 PYTHON_RANK_LIMIT = 400
+# A probe of the index for one story costs about this many row lookups (measured on
+# the 100k benchmark library; see docs/search.md).
+_PROBE_COST = 20
 _INSTANCES = "temp.nr_search_instances"
 _MAX_SURROGATE = "\U0010ffff"
 
@@ -96,13 +99,13 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A parsed query with its SQL pieces."""
+    """A parsed query with the SQL pieces for its filters."""
 
     query: Query
     match: str
     title_match: str | None
-    join: str
-    where: str
+    join: str  # joins stories as ``s`` when a filter needs its columns
+    where: str  # conditions on ``s``, each starting with " AND "
     params: tuple[Any, ...]
 
     def select(self, what: str, match: str | None = None, tail: str = "") -> tuple[str, tuple]:
@@ -121,14 +124,16 @@ def _plan(
         return None
     where, params = "", []
     if since is not None or until is not None:
-        # The rowid is the sort key, which starts with the date: date filters are
-        # rowid ranges, and undated stories (negative keys) drop out.
-        where += " AND f.rowid >= ?"
+        # The sort key starts with the date: date filters are key ranges, and
+        # undated stories (negative keys) drop out.
+        where += " AND s.sort_key >= ?"
         params.append(day_floor_key(since) if since is not None else 0)
     if until is not None:
-        where += " AND f.rowid < ?"
+        where += " AND s.sort_key < ?"
         params.append(day_floor_key(until + dt.timedelta(days=1)))
-    join = "JOIN stories s ON s.sort_key = f.rowid AND s.has_body = 1" if has_body else ""
+    if has_body:
+        where += " AND s.has_body = 1"
+    join = "JOIN stories s ON s.id = f.rowid" if where else ""
     return _Plan(query, match, to_fts_title_match(query), join, where, tuple(params))
 
 
@@ -144,8 +149,12 @@ def _ensure_index(library: Library) -> None:
             search_index.rebuild(library.conn)
 
 
+def _sort_keys(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
+    return dict(_rows_by_id(conn, "id, sort_key", ids))
+
+
 def _ranked(conn: sqlite3.Connection, plan: _Plan, candidates: list[int]) -> list[int]:
-    """Candidates (sort keys) in relevance order."""
+    """Candidate story ids in relevance order: title, occurrences, newer."""
     sql, params = plan.select("f.rowid", plan.title_match)
     in_title = {r[0] for r in conn.execute(sql, params)} if plan.title_match else set()
     terms = plan.query.positive_terms
@@ -153,11 +162,44 @@ def _ranked(conn: sqlite3.Connection, plan: _Plan, candidates: list[int]) -> lis
         len(phrase_tokens(t.text)) == 1 for t in terms
     ):
         counts = _index_counts(conn, terms, set(candidates))
+        keys = _sort_keys(conn, candidates)
     else:
-        counts = _text_counts(conn, plan.query, candidates)
+        counts, keys = _text_counts(conn, plan.query, candidates)
     return sorted(
-        candidates, key=lambda key: (key in in_title, counts.get(key, 0), key), reverse=True
+        candidates,
+        key=lambda i: (i in in_title, counts.get(i, 0), keys.get(i, 0)),
+        reverse=True,
     )
+
+
+def _newest(conn: sqlite3.Connection, plan: _Plan, total: int, limit: int) -> list[int]:
+    """The ``limit`` newest matches, by the cheaper of two routes.
+
+    Walking the stories newest first and asking the index about each one costs
+    about limit / share probes; reading every match and sorting costs ``total``
+    row lookups. A probe costs about as much as ``_PROBE_COST`` lookups.
+    """
+    size = _library_size(conn)
+    probes = limit * size / max(total, 1)
+    if probes * _PROBE_COST < total:
+        found: list[int] = []
+        probe = (
+            f"SELECT 1 FROM {search_index.TABLE} "
+            f"WHERE {search_index.TABLE} MATCH ? AND rowid = ?"
+        )
+        walk = f"SELECT s.id FROM stories s WHERE 1 {plan.where} ORDER BY s.sort_key DESC"
+        for (story_id,) in conn.execute(walk, plan.params):
+            if conn.execute(probe, (plan.match, story_id)).fetchone():
+                found.append(story_id)
+                if len(found) == limit:
+                    break
+        return found
+    join = plan.join or "JOIN stories s ON s.id = f.rowid"
+    sql = (
+        f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
+        f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
+    )
+    return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit))]
 
 
 def _index_counts(
@@ -184,7 +226,7 @@ def _index_counts(
     return counts
 
 
-_TEXT_COLUMNS = "sort_key, title, byline, keywords, summary, blocks"
+_TEXT_COLUMNS = "id, title, byline, keywords, summary, blocks, sort_key, published"
 
 
 def _fields(row: Sequence[Any]) -> dict[str, Any]:
@@ -198,29 +240,28 @@ def _fields(row: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _rows_by_key(conn: sqlite3.Connection, columns: str, keys: Sequence[int]) -> Iterable[tuple]:
-    for start in range(0, len(keys), 500):
-        chunk = tuple(keys[start : start + 500])
+def _rows_by_id(conn: sqlite3.Connection, columns: str, ids: Sequence[int]) -> Iterable[tuple]:
+    for start in range(0, len(ids), 500):
+        chunk = tuple(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        yield from conn.execute(
-            f"SELECT {columns} FROM stories WHERE sort_key IN ({marks})", chunk
-        )
+        yield from conn.execute(f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
 
 
-def _text_counts(conn: sqlite3.Connection, query: Query, keys: Sequence[int]) -> dict[int, int]:
-    return {
-        row[0]: occurrences(query, _fields(row)) for row in _rows_by_key(conn, _TEXT_COLUMNS, keys)
-    }
+def _text_counts(
+    conn: sqlite3.Connection, query: Query, ids: Sequence[int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    counts, keys = {}, {}
+    for row in _rows_by_id(conn, _TEXT_COLUMNS, ids):
+        counts[row[0]] = occurrences(query, _fields(row))
+        keys[row[0]] = row[6]
+    return counts, keys
 
 
-def _hits(conn: sqlite3.Connection, query: Query, keys: Sequence[int]) -> tuple[SearchHit, ...]:
-    by_key = {
-        row[0]: row
-        for row in _rows_by_key(conn, f"{_TEXT_COLUMNS}, id, published", keys)
-    }
+def _hits(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> tuple[SearchHit, ...]:
+    by_id = {row[0]: row for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)}
     hits = []
-    for key in keys:
-        row = by_key[key]
+    for story_id in ids:
+        row = by_id[story_id]
         fields = _fields(row)
         folded = fold_fields(fields)
         matched = tuple(
@@ -235,8 +276,8 @@ def _hits(conn: sqlite3.Connection, query: Query, keys: Sequence[int]) -> tuple[
         quote = story_snippet(query, fields)
         hits.append(
             SearchHit(
-                id=row[6],
-                sort_key=key,
+                id=story_id,
+                sort_key=row[6],
                 title=row[1],
                 published=row[7],
                 snippet=quote.text,
@@ -277,17 +318,21 @@ def _run(
     ):
         order = "date"
     if order == "date":
-        tail = "ORDER BY f.rowid DESC" + (" LIMIT ?" if limit is not None else "")
-        sql, params = plan.select("f.rowid", tail=tail)
-        if limit is not None:
-            params = (*params, limit)
-        keys = [r[0] for r in conn.execute(sql, params)]
+        if limit is None:
+            join = plan.join or "JOIN stories s ON s.id = f.rowid"
+            sql = (
+                f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
+                f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC"
+            )
+            ids = [r[0] for r in conn.execute(sql, (plan.match, *plan.params))]
+        else:
+            ids = _newest(conn, plan, total, limit)
     else:
         sql, params = plan.select("f.rowid")
-        keys = _ranked(conn, plan, [r[0] for r in conn.execute(sql, params)])
+        ids = _ranked(conn, plan, [r[0] for r in conn.execute(sql, params)])
         if limit is not None:
-            keys = keys[:limit]
-    return total, order, keys, query, None
+            ids = ids[:limit]
+    return total, order, ids, query, None
 
 
 def search(
@@ -301,12 +346,12 @@ def search(
     has_body: bool = False,
 ) -> SearchResults:
     """The first ``limit`` results of ``text`` (any input; never raises on it)."""
-    total, order, keys, query, message = _run(
+    total, order, ids, query, message = _run(
         library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body
     )
     if query is None:
         return SearchResults(0, order, (), message)
-    return SearchResults(total, order, _hits(library.conn, query, keys))
+    return SearchResults(total, order, _hits(library.conn, query, ids))
 
 
 def search_ids(
@@ -319,10 +364,7 @@ def search_ids(
     has_body: bool = False,
 ) -> tuple[int, str, list[int]]:
     """Every matching story id in result order, for paging a list: (total, order, ids)."""
-    total, order, keys, query, _message = _run(
+    total, order, ids, _query, _message = _run(
         library, text, limit=None, sort=sort, since=since, until=until, has_body=has_body
     )
-    ids: dict[int, int] = {}
-    for row in _rows_by_key(library.conn, "sort_key, id", keys):
-        ids[row[0]] = row[1]
-    return total, order, [ids[k] for k in keys]
+    return total, order, ids

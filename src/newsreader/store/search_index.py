@@ -15,7 +15,11 @@ Design, in short (docs/search.md has the figures):
   character pairs plus a trailing single character per run, like Lucene's CJK
   analyzer; ``prefix='1'`` makes one-character queries a single index lookup.
 * The table is contentless (the text is already in ``stories``) and its rowid is
-  the story's ``sort_key``, so "newest first" is the index's own order.
+  the story id. NOTE: using the date-ordered ``sort_key`` as rowid would make
+  "newest first" the index's own order, but its large gaps cost 5-8 bytes per
+  posting: measured on the 10k benchmark library, 4.6x the raw text against 2.8x
+  with story ids. Date order is found by walking ``sort_key`` instead (see
+  ``store.search``).
 * SQLite 3.40 has no ``contentless_delete``: changing a story means FTS5's
   ``'delete'`` command with exactly the tokens that were indexed, which we can
   recompute from the stored story as long as the tokenizer is unchanged. The
@@ -37,7 +41,7 @@ _CREATE = (
     + ", tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'\""
     + ", prefix = '1', content = '', columnsize = 0)"
 )
-_SOURCE_COLUMNS = "sort_key, title, byline, keywords, summary, blocks"
+_SOURCE_COLUMNS = "id, title, byline, keywords, summary, blocks"
 _INSERT = f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"
 _DELETE = (
     f"INSERT INTO {TABLE} ({TABLE}, rowid, {', '.join(COLUMNS)}) "
@@ -46,9 +50,10 @@ _DELETE = (
 
 
 def signature() -> str:
+    """What the index was built with; a different one means "rebuild"."""
     from newsreader.search import TOKENS_SIGNATURE
 
-    return TOKENS_SIGNATURE
+    return f"{TOKENS_SIGNATURE} rowid-id"
 
 
 def exists(conn: sqlite3.Connection) -> bool:
@@ -65,7 +70,7 @@ def _tokens(state: Mapping[str, Any]) -> tuple[Any, ...]:
     blocks = json.loads(state["blocks"]) if state["blocks"] else []
     keywords = json.loads(state["keywords"]) if state["keywords"] else []
     return (
-        state["sort_key"],
+        state["id"],
         index_field([state["title"]]),
         index_field([state["byline"]] if state["byline"] else []),
         index_field(keywords),
@@ -75,8 +80,7 @@ def _tokens(state: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def _indexed_part(state: Mapping[str, Any]) -> tuple[Any, ...]:
-    return tuple(state[name] for name in ("sort_key", "title", "byline", "keywords",
-                                           "summary", "blocks"))
+    return tuple(state[name] for name in ("title", "byline", "keywords", "summary", "blocks"))
 
 
 def reindex_touched(
@@ -91,19 +95,19 @@ def reindex_touched(
     deletes: list[tuple[Any, ...]] = []
     inserts: list[tuple[Any, ...]] = []
     ids = list(touched)
+    names = [c.strip() for c in _SOURCE_COLUMNS.split(",")]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         cursor = conn.execute(
-            f"SELECT id, {_SOURCE_COLUMNS} FROM stories WHERE id IN ({marks})", chunk
+            f"SELECT {_SOURCE_COLUMNS} FROM stories WHERE id IN ({marks})", chunk
         )
-        names = ["id", *(c.strip() for c in _SOURCE_COLUMNS.split(","))]
         for row in cursor:
             now = dict(zip(names, row))
             before = touched[now["id"]]
             if before is not None:
                 if _indexed_part(before) == _indexed_part(now):
-                    continue  # only a source was added: the tokens are the same
+                    continue  # only a source or a timestamp changed: same tokens
                 deletes.append(_tokens(before))
             inserts.append(_tokens(now))
     if deletes:
@@ -134,20 +138,14 @@ def rebuild(conn: sqlite3.Connection, *, batch: int = 2000) -> int:
     conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
     conn.execute(_CREATE)
     count = 0
-    last = None
+    last = 0
     names = [c.strip() for c in _SOURCE_COLUMNS.split(",")]
     while True:
-        # Keyset over sort_key: bounded memory at any library size.
-        if last is None:
-            rows = conn.execute(
-                f"SELECT {_SOURCE_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?", (batch,)
-            ).fetchall()
-        else:
-            rows = conn.execute(
-                f"SELECT {_SOURCE_COLUMNS} FROM stories WHERE sort_key < ? "
-                "ORDER BY sort_key DESC LIMIT ?",
-                (last, batch),
-            ).fetchall()
+        # Keyset over id: bounded memory at any library size.
+        rows = conn.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM stories WHERE id > ? ORDER BY id LIMIT ?",
+            (last, batch),
+        ).fetchall()
         if not rows:
             break
         conn.executemany(_INSERT, [_tokens(dict(zip(names, r))) for r in rows])
@@ -161,13 +159,3 @@ def create_with_contents(conn: sqlite3.Connection) -> None:
     """Migration step: the meta table and a filled index."""
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     rebuild(conn)
-
-
-def matching_rowids(conn: sqlite3.Connection, match: str) -> Iterable[int]:
-    """Rowids (sort keys) matching an FTS5 expression, newest first."""
-    yield from (
-        r[0]
-        for r in conn.execute(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid DESC", (match,)
-        )
-    )
