@@ -444,3 +444,15 @@ def test_fts_equals_oracle_on_the_corpus() -> None:
     assert boundary_mattered > 10
     assert time.monotonic() - started < 60
 
+
+
+def test_highlight_spans_mark_matches_in_the_original_text() -> None:
+    from newsreader.search import highlight_spans
+
+    text = "臺灣的ＭａｇｉｃＯＳ與Magic5，资料"
+    assert [text[a:b] for a, b in highlight_spans("台湾 magic", text)] == [
+        "臺灣", "ＭａｇｉｃＯＳ"[:5], "Magic"]
+    assert [text[a:b] for a, b in highlight_spans("5", text)] == ["5"]
+    assert highlight_spans("title:台湾", text) == []
+    assert highlight_spans("title:台湾", text, field="title") == [(0, 2)]
+    assert highlight_spans("-台湾", text) == []

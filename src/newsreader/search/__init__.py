@@ -11,7 +11,8 @@ the store, UI or CLI packages. Public API:
   ``to_fts_title_match(query)``: FTS5 MATCH expressions; ``QueryError``;
 * ``matches``, ``occurrences``, ``title_matches``, ``term_occurrences``: the
   brute-force rule (the oracle, ranking counts);
-* ``snippet``, ``story_snippet``: the original text around the first match.
+* ``snippet``, ``story_snippet``: the original text around the first match;
+  ``highlight_spans``: every match in an original text, for marking it.
 """
 
 from newsreader.search.folding import fold, fold_with_offsets
@@ -36,7 +37,7 @@ from newsreader.search.query import (
     to_fts_match,
     to_fts_title_match,
 )
-from newsreader.search.snippets import Snippet, snippet, story_snippet
+from newsreader.search.snippets import Snippet, highlight_spans, snippet, story_snippet
 from newsreader.search.tokens import BREAK, SP, TOKENS_SIGNATURE, index_field, index_tokens
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "fold",
     "fold_fields",
     "fold_with_offsets",
+    "highlight_spans",
     "index_field",
     "index_tokens",
     "matches",

@@ -16,7 +16,7 @@ from newsreader.search.folding import fold, fold_spans
 from newsreader.search.matching import Fields, term_occurrences
 from newsreader.search.query import Query, Term
 
-__all__ = ["ELLIPSIS", "SNIPPET_FIELDS", "Snippet", "snippet", "story_snippet"]
+__all__ = ["ELLIPSIS", "SNIPPET_FIELDS", "Snippet", "highlight_spans", "snippet", "story_snippet"]
 
 ELLIPSIS = "…"
 # Where a story's snippet comes from: the first of these fields that matches.
@@ -167,3 +167,24 @@ def story_snippet(query: Query, fields: Fields, width: int = 80) -> Snippet:
             text, _ = _start_of(first, max(1, width))
             return Snippet(name, text, [])
     return Snippet("title", "", [])
+
+
+def highlight_spans(query: Query | str, text: str, *, field: str = "body") -> list[Span]:
+    """Every match of the query's positive terms in ``text``, as merged (start, end)
+    code point spans of the ORIGINAL text: for marking matches in a list row or
+    the article pane. ``title:`` terms count only when ``field`` is ``"title"``.
+    """
+    from newsreader.search.query import parse_query
+
+    if isinstance(query, str):
+        query = parse_query(query)
+    terms = _terms_for(query, field)
+    if not terms or not text:
+        return []
+    folded, starts, ends = fold_spans(text)
+    spans = [
+        (starts[a], ends[b - 1])
+        for term in terms
+        for a, b in term_occurrences(term.text, folded)
+    ]
+    return _merge(spans)
