@@ -164,12 +164,17 @@ def list_command(ctx: click.Context, limit: int, as_json: bool) -> None:
       newsreader list --limit 0 --json > all-stories.json
     """
     with _open(ctx) as library:
-        stories = library.list_stories(None if limit == 0 else limit)
-    if as_json:
-        _print_json([s.to_json() for s in stories])
-        return
-    for story in stories:
-        click.echo(_story_line(story))
+        stories = library.iter_stories(None if limit == 0 else limit)
+        if not as_json:
+            for story in stories:
+                click.echo(_story_line(story))
+            return
+        # Streamed, so `list --limit 0 --json` of a million stories stays small in memory.
+        click.echo("[", nl=False)
+        for n, story in enumerate(stories):
+            text = json.dumps(story.to_json(), ensure_ascii=False, indent=2)
+            click.echo(("," if n else "") + "\n  " + text.replace("\n", "\n  "), nl=False)
+        click.echo("\n]")
 
 
 @cli.command("show", context_settings=CONTEXT)

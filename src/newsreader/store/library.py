@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -157,20 +157,29 @@ class Library:
 
     def list_stories(self, limit: int | None) -> list[Story]:
         """Whole stories newest first (undated last); ``None`` means all of them."""
-        sql = f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY sort_key DESC"
-        params: tuple[Any, ...] = ()
-        if limit is not None:
-            sql += " LIMIT ?"
-            params = (limit,)
-        stories: list[Story] = []
-        batch: list[tuple[Any, ...]] = []
-        for row in self.conn.execute(sql, params):
-            batch.append(row)
-            if len(batch) == 500:
-                stories.extend(self._with_sources(batch))
-                batch = []
-        stories.extend(self._with_sources(batch))
-        return stories
+        return list(self.iter_stories(limit))
+
+    def iter_stories(self, limit: int | None = None, *, batch: int = 500) -> Iterator[Story]:
+        """Like ``list_stories`` but streamed in keyset pages: bounded memory at 1M."""
+        before: int | None = None
+        left = limit
+        while left is None or left > 0:
+            size = batch if left is None else min(batch, left)
+            if before is None:
+                sql = f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?"
+                rows = self.conn.execute(sql, (size,)).fetchall()
+            else:
+                sql = (
+                    f"SELECT {_STORY_COLUMNS} FROM stories WHERE sort_key < ? "
+                    "ORDER BY sort_key DESC LIMIT ?"
+                )
+                rows = self.conn.execute(sql, (before, size)).fetchall()
+            if not rows:
+                return
+            yield from self._with_sources(rows)
+            before = rows[-1][1]
+            if left is not None:
+                left -= len(rows)
 
     def get_story(self, story_id: int) -> Story | None:
         row = self.conn.execute(
