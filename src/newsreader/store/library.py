@@ -70,6 +70,9 @@ class Library:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        # Figures derived from the data, kept per connection by the modules that use
+        # them (each checks its own freshness, e.g. with ``write_stamp``).
+        self.memo: dict[str, Any] = {}
 
     # -- opening -------------------------------------------------------------------
 
@@ -118,6 +121,10 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def write_stamp(self) -> tuple[int, int]:
+        """Changes whenever anyone, this connection included, has committed a write."""
+        return self.data_version(), self.conn.total_changes
 
     def data_version(self) -> int:
         """Changes when another connection commits (cheap; for noticing CLI imports)."""
