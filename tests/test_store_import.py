@@ -281,3 +281,20 @@ def test_a_library_from_a_newer_program_is_refused(library_path: Path) -> None:
     conn.close()
     with pytest.raises(LibraryError, match="newer newsreader"):
         Library.open(library_path)
+
+
+def test_a_large_batch_merges_the_index_segments(
+    tmp_path: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader.store import importer
+
+    monkeypatch.setattr(importer, "OPTIMIZE_AFTER", 3)
+    paths = []
+    for i in range(4):
+        paths.append(_write(tmp_path, f"{i}.txt", DumpText(groups=[
+            group(f"标题{i}-{j}", f"摘要{i}-{j}") for j in range(3)]).bytes()))
+    with Library.open(library_path) as lib:
+        Importer(lib, commit_every=1e-9).import_paths(paths)  # a commit per dump
+        segments = lib.conn.execute(
+            "SELECT count(DISTINCT segid) FROM story_search_idx").fetchone()[0]
+        assert segments == 1 and lib.count_stories() == 12

@@ -259,6 +259,15 @@ def _dump_groups(library: Library, flt: BrowseFilter) -> list[Group]:
 
 def dump_labels(library: Library, dump_ids: Sequence[int]) -> dict[int, DumpLabel]:
     found: dict[int, DumpLabel] = {}
+    if len(dump_ids) > 2000:
+        # Most of the import history: one scan beats hundreds of IN (...) lookups.
+        wanted = set(dump_ids)
+        for dump_id, path, imported_at in library.conn.execute(
+            "SELECT id, path, imported_at FROM dumps"
+        ):
+            if dump_id in wanted:
+                found[dump_id] = DumpLabel(path, imported_at)
+        return found
     for chunk in _chunks(list(dump_ids), 500):
         marks = ",".join("?" * len(chunk))
         for dump_id, path, imported_at in library.conn.execute(

@@ -29,6 +29,10 @@ DUMP_SUFFIXES = (".txt",)
 
 ProgressCallback = Callable[[int, int, FileResult], None]
 
+# A batch that (re)indexed at least this many stories, and at least a tenth of the
+# library, merges the search index's segments at the end (search_index.optimize).
+OPTIMIZE_AFTER = 5000
+
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None, str | None]]:
     """Yield ``(label, file, error)`` for every dump named by ``paths``.
@@ -81,6 +85,7 @@ class Importer:
         # Stories the open batch transaction touched, with their state before it
         # (None when new): their index rows are written just before each commit.
         self._pending_index: dict[int, dict[str, Any] | None] = {}
+        self._indexed = 0
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
@@ -95,11 +100,22 @@ class Importer:
         completed dumps, never part of one.
         """
         self._batching = self._commit_every > 0
+        self._indexed = 0
         try:
             yield
         finally:
             self._batching = False
             self._commit()
+        if self._indexed >= max(OPTIMIZE_AFTER, self.library.count_stories() // 10):
+            self._optimize_index()
+
+    def _optimize_index(self) -> None:
+        conn = self.library.conn
+        try:
+            with transaction(conn):
+                search_index.optimize(conn)
+        except sqlite3.Error as err:
+            raise _explain(self.library.path, err) from err
 
     def _maybe_commit(self) -> None:
         if time.monotonic() - self._batch_started >= self._commit_every:
@@ -110,7 +126,7 @@ class Importer:
         if not conn.in_transaction:
             return
         try:
-            search_index.reindex_touched(conn, self._pending_index)
+            self._indexed += search_index.reindex_touched(conn, self._pending_index)
             conn.execute("COMMIT")
         except sqlite3.Error as err:
             conn.execute("ROLLBACK")

@@ -19,6 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from newsreader.dumps.model import Block, Headline, ParsedDump, Timestamp
@@ -58,7 +59,9 @@ class Sighting:
     def published(self) -> str | None:
         return self.timestamp.iso if self.timestamp is not None else None
 
+    @cached_property
     def text_key(self) -> str:
+        """The text identity; computed only when needed (hashing a body is not free)."""
         if self.has_body:
             return text_key((b.text for b in self.blocks), kind="b")
         return text_key((self.title, self.summary or ""), kind="h")
@@ -122,7 +125,7 @@ class StoryMerger:
     def _states(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         return [dict(zip(_NAMES, row)) for row in self.conn.execute(sql, params)]
 
-    def _find(self, s: Sighting, tkey: str, date: str | None, body_key: str) -> dict | None:
+    def _find(self, s: Sighting, tkey: str, date: str | None) -> dict | None:
         order = " ORDER BY last_dump_id DESC, id DESC"
         if not s.untitled and date is not None and tkey:
             candidates = self._states(
@@ -134,7 +137,7 @@ class StoryMerger:
             candidates = []
         if s.has_body:
             for c in candidates:
-                if c["has_body"] and c["text_key"] == body_key:
+                if c["has_body"] and c["text_key"] == s.text_key:
                     return c
             for c in candidates:
                 if not c["has_body"]:
@@ -142,7 +145,7 @@ class StoryMerger:
             # Same text seen before without a title or date (or with another one):
             # the text is the identity then.
             for c in self._states(
-                f"SELECT {STATE_COLUMNS} FROM stories WHERE text_key = ?" + order, (body_key,)
+                f"SELECT {STATE_COLUMNS} FROM stories WHERE text_key = ?" + order, (s.text_key,)
             ):
                 if c["untitled"] or c["published_date"] is None or s.untitled or date is None:
                     return c
@@ -151,7 +154,7 @@ class StoryMerger:
             return candidates[0]
         if s.untitled or date is None or not tkey:
             found = self._states(
-                f"SELECT {STATE_COLUMNS} FROM stories WHERE text_key = ?" + order, (body_key,)
+                f"SELECT {STATE_COLUMNS} FROM stories WHERE text_key = ?" + order, (s.text_key,)
             )
             return found[0] if found else None
         return None
@@ -163,13 +166,12 @@ class StoryMerger:
         tkey = title_key(s.title)
         ts = s.timestamp
         date = ts.date.isoformat() if ts is not None and ts.date is not None else None
-        body_key = s.text_key()
-        current = self._find(s, tkey, date, body_key)
+        current = self._find(s, tkey, date)
         if current is None:
-            story_id = self._create(s, tkey, date, body_key)
+            story_id = self._create(s, tkey, date)
         else:
             story_id = current["id"]
-            self._update(current, s, tkey, date, body_key)
+            self._update(current, s, tkey, date)
         self.conn.execute(
             "INSERT INTO sources (story_id, dump_id, role, position, published_raw) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -179,7 +181,7 @@ class StoryMerger:
             self._count_update(story_id)
         return story_id
 
-    def _create(self, s: Sighting, tkey: str, date: str | None, body_key: str) -> int:
+    def _create(self, s: Sighting, tkey: str, date: str | None) -> int:
         story_id = self._next_id
         self._next_id += 1
         ts = s.timestamp
@@ -199,7 +201,7 @@ class StoryMerger:
                 json.dumps(list(s.keywords), ensure_ascii=False),
                 blocks_to_json(s.blocks) if s.has_body else None,
                 int(s.has_body),
-                body_key,
+                s.text_key,
                 s.published,
                 date,
                 ts.raw if ts is not None else None,
@@ -212,12 +214,12 @@ class StoryMerger:
         return story_id
 
     def _update(
-        self, cur: dict[str, Any], s: Sighting, tkey: str, date: str | None, body_key: str
+        self, cur: dict[str, Any], s: Sighting, tkey: str, date: str | None
     ) -> None:
         changes: dict[str, Any] = {"last_dump_id": self.dump_id}
         if s.has_body and not cur["has_body"]:
             changes.update(
-                blocks=blocks_to_json(s.blocks), has_body=1, text_key=body_key
+                blocks=blocks_to_json(s.blocks), has_body=1, text_key=s.text_key
             )
             if s.byline and not cur["byline"]:
                 changes["byline"] = s.byline

@@ -111,10 +111,23 @@ def _m2_search_index(conn: sqlite3.Connection) -> None:
     search_index.create_with_contents(conn)
 
 
+def _m3_list_and_rank_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for the filtered headline lists, and a narrow one for ranking.
+
+    NOTE: story rows carry their whole body, so looking up the sort keys of 10k
+    search matches in the table reads 10k scattered pages (~70 ms at 1M stories);
+    the same lookups in a (id, sort_key, has_body) index take ~20 ms.
+    """
+    from newsreader.store import browse
+
+    browse.create_browse_indexes(conn)
+    conn.execute("CREATE INDEX IF NOT EXISTS stories_rank ON stories (id, sort_key, has_body)")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
-MIGRATIONS: list[Migration] = [_m1_library, _m2_search_index]
+MIGRATIONS: list[Migration] = [_m1_library, _m2_search_index, _m3_list_and_rank_indexes]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

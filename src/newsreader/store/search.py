@@ -7,11 +7,13 @@ turns that into SQL and back. Must not import Qt or the CLI.
 
 Ranking is: title matches first, then the number of occurrences, then newer. The
 title tier comes from the index (the same query restricted to titles). Occurrences
-are counted from the index itself (``fts5vocab`` instances, in C) when every term
-is a single index token (1-2 Han characters, one Latin or digit run), and by the
-exact Python rule on the stored text otherwise, where candidate sets are small.
-When a query matches more than 5% of the library, ranking would touch most of it,
-so such queries are ordered by date and say so (``order: "date"``).
+are counted exactly by the search rule on the stored text for small candidate sets,
+and from the index itself (``fts5vocab`` instances, in C) for larger ones: exact for
+terms of one index token (1-2 Han characters, one Latin or digit run), the count of
+the rarest token (an upper bound) for longer terms. When a query matches more than
+5% of the library, or more than 10,000 stories, ranking would cost more than a
+first page may take, so such queries come newest first and say so
+(``order: "date"``).
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from newsreader.search import (
+    BREAK,
     FIELDS,
+    SP,
     Query,
     Term,
     fold_fields,
@@ -40,17 +45,23 @@ from newsreader.store import search_index
 from newsreader.store.identity import day_floor_key
 from newsreader.store.library import Library
 
+# Filters and ranking read only the story's sort key and has_body: a narrow covering
+# index (migration 3) instead of the wide story rows.
+_JOIN = "JOIN stories s INDEXED BY stories_rank ON s.id = f.rowid"
 # Above this share of the library, relevance would read most of it: order by date.
 RELEVANCE_SHARE = 0.05
 # Ranking this many candidates is always cheap, whatever share of the library it is.
 ALWAYS_RANK = 2000
+# NOTE: ranking reads every candidate's count from the index; past ~10k candidates
+# that alone exceeds the 50 ms we allow a first page at a million stories, so
+# larger sets come newest first (and say so) even below 5% of the library.
+RANK_AT_MOST = 10_000
 # Up to this many candidates, counting occurrences in Python on the stored text is
 # cheaper than asking the index for every instance of every token.
-PYTHON_RANK_LIMIT = 400
-# A probe of the index for one story costs about this many row lookups (measured on
-# the 100k benchmark library; see docs/search.md).
-_PROBE_COST = 20
-_INSTANCES = "temp.nr_search_instances"
+PYTHON_RANK_LIMIT = 150
+# Above this many matches of a one-token query, probing the index story by story
+# (a few hundred probes at most) beats reading the whole match set.
+_PROBE_ABOVE = 50_000
 _MAX_SURROGATE = "\U0010ffff"
 
 
@@ -133,7 +144,7 @@ def _plan(
         params.append(day_floor_key(until + dt.timedelta(days=1)))
     if has_body:
         where += " AND s.has_body = 1"
-    join = "JOIN stories s ON s.id = f.rowid" if where else ""
+    join = _JOIN if where else ""
     return _Plan(query, match, to_fts_title_match(query), join, where, tuple(params))
 
 
@@ -160,81 +171,116 @@ def _ensure_index(library: Library) -> None:
             search_index.rebuild(library.conn)
 
 
-def _sort_keys(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
-    return dict(_rows_by_id(conn, "id, sort_key", ids))
-
-
-def _ranked(conn: sqlite3.Connection, plan: _Plan, candidates: list[int]) -> list[int]:
-    """Candidate story ids in relevance order: title, occurrences, newer."""
+def _ranked(conn: sqlite3.Connection, plan: _Plan) -> list[int]:
+    """Every matching story id in relevance order: title, occurrences, newer."""
+    join = plan.join or _JOIN
+    sql = (
+        f"SELECT f.rowid, s.sort_key FROM {search_index.TABLE} f {join} "
+        f"WHERE {search_index.TABLE} MATCH ? {plan.where}"
+    )
+    keys = dict(conn.execute(sql, (plan.match, *plan.params)).fetchall())
     sql, params = plan.select("f.rowid", plan.title_match)
     in_title = {r[0] for r in conn.execute(sql, params)} if plan.title_match else set()
-    terms = plan.query.positive_terms
-    if len(candidates) > PYTHON_RANK_LIMIT and all(
-        len(phrase_tokens(t.text)) == 1 for t in terms
-    ):
-        counts = _index_counts(conn, terms, set(candidates))
-        keys = _sort_keys(conn, candidates)
+    if len(keys) > PYTHON_RANK_LIMIT:
+        counts = _index_counts(conn, plan.query.positive_terms, keys)
     else:
-        counts, keys = _text_counts(conn, plan.query, candidates)
+        counts = _text_counts(conn, plan.query, list(keys))
     return sorted(
-        candidates,
-        key=lambda i: (i in in_title, counts.get(i, 0), keys.get(i, 0)),
-        reverse=True,
+        keys, key=lambda i: (i in in_title, counts.get(i, 0), keys[i]), reverse=True
     )
 
 
 def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
-    """The ``limit`` newest matches, by the cheaper of two routes.
+    """The ``limit`` newest matches.
 
-    Walking the stories newest first and asking the index about each one costs
-    about limit / share probes; reading every match and sorting costs ``total``
-    row lookups. A probe costs about as much as ``_PROBE_COST`` lookups.
+    Walks the stories newest first (the sort-key index) and keeps those in the
+    match set. The set is read from the index once (C speed, ~15 ms per 100k
+    matches); only for the broadest single-token queries, where reading it would
+    cost more than the few probes the walk needs, is each story asked about alone.
     """
     conn = library.conn
-    size = _library_size(library)
-    probes = limit * size / max(total, 1)
-    if probes * _PROBE_COST < total:
-        found: list[int] = []
+    walk = f"SELECT s.id FROM stories s WHERE 1 {plan.where} ORDER BY s.sort_key DESC"
+    found: list[int] = []
+    tokens = phrase_tokens_of(plan.query)
+    # A probe is cheap for an exact token or a one-character prefix (the prefix
+    # index); a longer prefix merges every token it starts, at every probe.
+    cheap = len(tokens) == 1 and (not tokens[0][1] or len(tokens[0][0]) == 1)
+    if total > _PROBE_ABOVE and cheap:
         probe = (
             f"SELECT 1 FROM {search_index.TABLE} "
             f"WHERE {search_index.TABLE} MATCH ? AND rowid = ?"
         )
-        walk = f"SELECT s.id FROM stories s WHERE 1 {plan.where} ORDER BY s.sort_key DESC"
         for (story_id,) in conn.execute(walk, plan.params):
             if conn.execute(probe, (plan.match, story_id)).fetchone():
                 found.append(story_id)
                 if len(found) == limit:
                     break
         return found
-    join = plan.join or "JOIN stories s ON s.id = f.rowid"
-    sql = (
-        f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
-        f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
+    sql, params = plan.select("f.rowid")
+    matching = {r[0] for r in conn.execute(sql, params)}
+    for (story_id,) in conn.execute(walk, plan.params):
+        if story_id in matching:
+            found.append(story_id)
+            if len(found) == limit:
+                break
+    return found
+
+
+def phrase_tokens_of(query: Query) -> list[tuple[str, bool]]:
+    """Every index token of the query's positive terms (exclusions aside)."""
+    return [tok for term in query.positive_terms for tok in phrase_tokens(term.text)]
+
+
+def _vocab(conn: sqlite3.Connection, kind: str) -> str:
+    name = f"temp.nr_search_{kind}"
+    conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} "
+        f"USING fts5vocab(main, {search_index.TABLE}, {kind})"
     )
-    return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit))]
+    return name
+
+
+def _representative(conn: sqlite3.Connection, term: Term) -> tuple[str, bool]:
+    """The token that stands for a term when counting: its only token, or the rarest
+    exact one (a phrase occurs at most as often as each of its tokens)."""
+    tokens = phrase_tokens(term.text)
+    if len(tokens) == 1:
+        return tokens[0]
+    exact = [tok for tok, prefix in tokens if not prefix and tok not in (SP, BREAK)]
+    if not exact:
+        return tokens[0]
+    rows = _vocab(conn, "row")
+    frequency = {
+        tok: (conn.execute(f"SELECT doc FROM {rows} WHERE term = ?", (tok,)).fetchone() or (0,))[0]
+        for tok in exact
+    }
+    return min(exact, key=lambda tok: frequency[tok]), False
 
 
 def _index_counts(
-    conn: sqlite3.Connection, terms: Sequence[Term], candidates: set[int]
-) -> dict[int, int]:
-    """Occurrences of single-token terms per story, from the index's instance list."""
-    conn.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} "
-        f"USING fts5vocab(main, {search_index.TABLE}, instance)"
-    )
-    counts: dict[int, int] = {}
+    conn: sqlite3.Connection, terms: Sequence[Term], candidates: Container[int]
+) -> Counter[int]:
+    """Occurrences per story, from the index's instance list (in C).
+
+    Exact for terms of one token (1-2 Han characters, one Latin or digit run). For
+    longer terms it counts the term's rarest token, an upper bound.
+    NOTE: counting longer terms exactly means folding the candidates' whole text in
+    Python (~0.3 ms a story with a body); past PYTHON_RANK_LIMIT candidates that is
+    seconds at a million stories, so the order of such large sets is approximate.
+    """
+    instances = _vocab(conn, "instance")
+    counts: Counter[int] = Counter()
     for term in terms:
-        [(token, prefix)] = phrase_tokens(term.text)
+        token, prefix = _representative(conn, term)
         if prefix:
             cond, params = "term >= ? AND term < ?", [token, token + _MAX_SURROGATE]
         else:
             cond, params = "term = ?", [token]
         if term.title_only:
             cond += " AND col = 'title'"
-        sql = f"SELECT doc, count(*) FROM {_INSTANCES} WHERE {cond} GROUP BY doc"
-        for doc, n in conn.execute(sql, params):
-            if doc in candidates:
-                counts[doc] = counts.get(doc, 0) + n
+        sql = f"SELECT doc, count(*) FROM {instances} WHERE {cond} GROUP BY doc"
+        rows = conn.execute(sql, params).fetchall()
+        counts.update({doc: n for doc, n in rows if doc in candidates})
     return counts
 
 
@@ -259,14 +305,11 @@ def _rows_by_id(conn: sqlite3.Connection, columns: str, ids: Sequence[int]) -> I
         yield from conn.execute(f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
 
 
-def _text_counts(
-    conn: sqlite3.Connection, query: Query, ids: Sequence[int]
-) -> tuple[dict[int, int], dict[int, int]]:
-    counts, keys = {}, {}
-    for row in _rows_by_id(conn, _TEXT_COLUMNS, ids):
-        counts[row[0]] = occurrences(query, _fields(row))
-        keys[row[0]] = row[6]
-    return counts, keys
+def _text_counts(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> dict[int, int]:
+    """Exact occurrences per story, by the search rule on the stored text."""
+    return {
+        row[0]: occurrences(query, _fields(row)) for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)
+    }
 
 
 def _hits(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> tuple[SearchHit, ...]:
@@ -326,12 +369,12 @@ def _run(
     if (
         sort == "relevance"
         and total > ALWAYS_RANK
-        and total > RELEVANCE_SHARE * _library_size(library)
+        and (total > RANK_AT_MOST or total > RELEVANCE_SHARE * _library_size(library))
     ):
         order = "date"
     if order == "date":
         if limit is None:
-            join = plan.join or "JOIN stories s ON s.id = f.rowid"
+            join = plan.join or _JOIN
             sql = (
                 f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
                 f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC"
@@ -340,8 +383,7 @@ def _run(
         else:
             ids = _newest(library, plan, total, limit)
     else:
-        sql, params = plan.select("f.rowid")
-        ids = _ranked(conn, plan, [r[0] for r in conn.execute(sql, params)])
+        ids = _ranked(conn, plan)
         if limit is not None:
             ids = ids[:limit]
     return total, order, ids, query, None
