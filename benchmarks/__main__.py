@@ -70,9 +70,71 @@ def textstats_command(dumps_dir: Path, corpus: Path, max_files: int) -> None:
     click.echo(textstats.format_report(report))
 
 
-# The harness (issue 3) goes here as `run`: build or reuse the cached library with
-# `generator.ensure_library(out, stories, seed, corpus)`, import it through the real
-# `newsreader import` path, time the floor and the reads, print the table and write it as JSON.
+@cli.command()
+@click.option("--stories", type=click.IntRange(min=1), required=True,
+              help="Story rows of the benchmark library (10000, 100000, 1000000).")
+@click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_CORPUS, show_default=True,
+              help="Real news (gzip JSON lines). Used when the file exists.")
+@click.option("--synthetic", is_flag=True,
+              help="Use the built-in synthetic text even when the corpus exists.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the generated dumps, reused when it matches "
+                   "[default: benchmarks/cache/lib-<stories>[-synthetic]].")
+@click.option("--library", "library_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="The library the import writes, replaced at every run "
+                                 "[default: <cache>/run/library.sqlite3].")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the result goes [default: benchmarks/out/run-<stories>.json].")
+@click.option("--reads", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Timed calls per read row.")
+@click.option("--queries", type=click.IntRange(min=1), default=40, show_default=True,
+              help="Search queries per class, sampled from the stored text.")
+@click.option("--rg-queries", type=click.IntRange(min=0), default=15, show_default=True,
+              help="Queries per class also timed with rg -l -F (0: skip rg).")
+@click.option("--ui/--no-ui", default=True, show_default=True,
+              help="Measure the desktop app with benchmarks/ui_bench.py.")
+@click.option("--ui-runs", type=click.IntRange(min=1), default=7, show_default=True)
+@click.option("--textstats/--no-textstats", default=True, show_default=True,
+              help="Compare the dumps' character frequencies with the corpus.")
+@click.option("--keep-floor", is_flag=True, help="Keep the floor's SQLite file.")
+def run(stories: int, corpus: Path, synthetic: bool, seed: int, cache: Path | None,
+        library_path: Path | None, json_out: Path | None, reads: int, queries: int,
+        rg_queries: int, ui: bool, ui_runs: int, textstats: bool, keep_floor: bool) -> None:
+    """Build (or reuse) the dumps, import them, print the benchmark table, write it as JSON."""
+    from benchmarks import harness, report
+
+    use_corpus: Path | None = None if synthetic else corpus
+    if use_corpus is not None and not use_corpus.is_file():
+        click.echo(f"warning: no corpus at {use_corpus}; using the built-in SYNTHETIC text",
+                   err=True)
+        use_corpus = None
+    repo = Path(__file__).resolve().parents[1]
+    if cache is None:
+        cache = repo / "benchmarks" / "cache" / (
+            f"lib-{stories}" + ("" if use_corpus else "-synthetic"))
+    previous = generator.read_manifest(cache)
+    if previous and (previous.get("corpus") == "synthetic") != (use_corpus is None):
+        raise click.ClickException(
+            f"{cache} holds dumps made from {previous.get('corpus')!r} text; pass "
+            + ("--corpus PATH" if use_corpus is None else "--synthetic")
+            + " to reuse them, or another --cache")
+    options = harness.RunOptions(
+        stories=stories, corpus=use_corpus, cache=cache,
+        library=library_path or cache / "run" / "library.sqlite3",
+        json_out=json_out or repo / "benchmarks" / "out" / f"run-{stories}.json",
+        seed=seed, reads=reads, queries=queries, rg_queries=rg_queries, ui=ui, ui_runs=ui_runs,
+        textstats=textstats, keep_floor=keep_floor,
+    )
+    try:
+        result = harness.run(options, echo=lambda line: click.echo(line, err=True))
+    except (CorpusError, FileExistsError) as err:
+        raise click.ClickException(str(err)) from None
+    result["table"] = report.rows_as_json(result)
+    harness.write_json(result, options.json_out)
+    click.echo(report.format_table(result))
+    click.echo(f"json: {options.json_out}")
 
 
 def main() -> None:
