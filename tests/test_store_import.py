@@ -298,3 +298,14 @@ def test_a_large_batch_merges_the_index_segments(
         segments = lib.conn.execute(
             "SELECT count(DISTINCT segid) FROM story_search_idx").fetchone()[0]
         assert segments == 1 and lib.count_stories() == 12
+
+
+def test_a_story_at_23_59_sorts_within_its_own_day() -> None:
+    import datetime as dt
+
+    from newsreader.store.identity import day_floor_key, sort_key
+
+    late = sort_key(5, dt.date(2023, 8, 10), dt.time(23, 59))
+    next_day = sort_key(6, dt.date(2023, 8, 11), None)
+    assert day_floor_key(dt.date(2023, 8, 10)) <= late < day_floor_key(dt.date(2023, 8, 11))
+    assert late < next_day

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsreader.store.identity import _SEQ_BITS, sort_key
+from newsreader.store.identity import _SEQ_BITS, DAY_SLOTS, sort_key
 from newsreader.store.library import _ROW_COLUMNS, Library, _chunks, _story_row
 from newsreader.store.records import StoryRow
 
@@ -121,10 +121,9 @@ def day_of_key(key: int) -> int | None:
     """The ordinal of the day a sort key belongs to; None for an undated story."""
     if key < 0:
         return None
-    # NOTE: mirrors identity.sort_key: minutes since day 0 above the id bits. A clock of
-    # 23:59 reaches the next day's first minute; such a story is grouped (and sorted)
-    # with the next day. tests/test_ui_browse.py pins this against identity.sort_key.
-    return (key >> _SEQ_BITS) // 1440
+    # Mirrors identity.sort_key: day slots since day 0 above the id bits;
+    # tests/test_ui_browse.py pins this against identity.sort_key.
+    return (key >> _SEQ_BITS) // DAY_SLOTS
 
 
 def _where(flt: BrowseFilter) -> tuple[list[str], list[Any]]:

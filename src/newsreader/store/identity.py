@@ -17,6 +17,9 @@ _SEQ_BITS = 24
 _SEQ_MASK = (1 << _SEQ_BITS) - 1
 # Undated stories sort after every dated one (dated keys are all positive).
 _UNDATED_BASE = -(1 << 62)
+# Slots per day in the key: date-only (0), then 00:00 (1) ... 23:59 (1440). NOTE: a
+# stride of 1440 would give 23:59 the next day's date-only key.
+DAY_SLOTS = 1441
 
 
 class _NoiseTable(dict[int, int | None]):
@@ -67,7 +70,7 @@ def sort_key(story_id: int, date: dt.date | None, time: dt.time | None) -> int:
     """
     if date is None:
         return _UNDATED_BASE + story_id
-    minutes = date.toordinal() * 1440
+    minutes = date.toordinal() * DAY_SLOTS
     if time is not None:
         minutes += time.hour * 60 + time.minute + 1
     # NOTE: the id's low 24 bits keep keys unique until two stories of one minute have
@@ -93,4 +96,4 @@ def precision(value: str | None) -> int:
 
 def day_floor_key(date: dt.date) -> int:
     """The smallest sort key of ``date``: every story of that day or later is >= it."""
-    return (date.toordinal() * 1440) << _SEQ_BITS
+    return (date.toordinal() * DAY_SLOTS) << _SEQ_BITS

@@ -1,0 +1,403 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Article</name>
+    <message>
+        <source>seen in 1 dump</source>
+        <translation>见于 1 个存档文件</translation>
+    </message>
+    <message>
+        <source>seen in {n} dumps</source>
+        <translation>见于 {n} 个存档文件</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <source>No headline was captured for this story; the title is its first sentence.</source>
+        <translation>未采集到这条新闻的标题，标题取自正文第一句。</translation>
+    </message>
+    <message>
+        <source>Only the headline and summary of this story were captured, not its text.</source>
+        <translation>这条新闻只采集到了标题和摘要，没有正文。</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>Source: “{title}”, {date}, from {sources}</source>
+        <translation>出处：《{title}》，{date}，来自 {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Any Date</source>
+        <translation>不限日期</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>Undated</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>Imported {when} · {name}</source>
+        <translation>{when} 导入 · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>无法打开资料库</translation>
+    </message>
+    <message>
+        <source>The library cannot be used.</source>
+        <translation>资料库无法使用。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>newsreader ran into an unexpected problem and may not work as it should.</source>
+        <translation>newsreader 遇到了意外问题，可能无法正常工作。</translation>
+    </message>
+    <message>
+        <source>{summary}
+
+The details were written to {log}. Please send that file with a description of what you were doing.</source>
+        <translation>{summary}
+
+详细信息已写入 {log}。请把该文件连同您当时的操作说明一起发给我们。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Imported {done} of {total}: {name}</source>
+        <translation>已导入 {done}/{total}：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import Report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Stories added: {added}, updated: {updated}.</source>
+        <translation>新增新闻：{added} 条，更新：{updated} 条。</translation>
+    </message>
+    <message>
+        <source>Files imported: {imported}, already imported: {unchanged}, rejected: {rejected}.</source>
+        <translation>导入文件：{imported} 个，此前已导入：{unchanged} 个，拒绝：{rejected} 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files listed were imported; the file being read when you cancelled was left out entirely.</source>
+        <translation>已取消：列出的文件已导入；取消时正在读取的文件完全没有导入。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>此前已导入</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryErrorPage</name>
+    <message>
+        <source>Open Another Library…</source>
+        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA).</extracomment>
+        <translation>打开其他资料库…</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>Open Library…</source>
+        <translation>打开资料库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy Story</source>
+        <translation>复制新闻</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>新闻(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next Story</source>
+        <translation>下一条</translation>
+    </message>
+    <message>
+        <source>Previous Story</source>
+        <translation>上一条</translation>
+    </message>
+    <message>
+        <source>Page Down, Then Next Story</source>
+        <translation>向下翻页，到底后看下一条</translation>
+    </message>
+    <message>
+        <source>Mark Read or Unread</source>
+        <translation>标为已读/未读</translation>
+    </message>
+    <message>
+        <source>Star or Unstar</source>
+        <translation>加星/取消加星</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>打开资料库</translation>
+    </message>
+    <message>
+        <source>newsreader libraries (*.sqlite3 *.db);;All files (*)</source>
+        <translation>newsreader 资料库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Library problem</source>
+        <translation>资料库问题</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <source>Import Page Dumps</source>
+        <translation>导入网页存档</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt);;All files (*)</source>
+        <translation>网页存档 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Dumps</source>
+        <translation>导入存档文件夹</translation>
+    </message>
+    <message>
+        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
+        <translation>导入完成。新增新闻：{added} 条，更新：{updated} 条。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>1 result</source>
+        <extracomment>Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <source>{n} results</source>
+        <translation>{n} 条结果</translation>
+    </message>
+    <message>
+        <source> (by date: too many to rank)</source>
+        <translation>（结果太多，按日期排列）</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 条新闻</translation>
+    </message>
+    <message>
+        <source>{n} stories</source>
+        <translation>{n} 条新闻</translation>
+    </message>
+    <message>
+        <source>This story is no longer in the library.</source>
+        <translation>资料库中已没有这条新闻。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search stories (Ctrl+F)</source>
+        <translation>搜索新闻 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星</translation>
+    </message>
+    <message>
+        <source>Recently Imported</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>Which stories the list shows</source>
+        <translation>列表显示哪些新闻</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order of search results</source>
+        <translation>搜索结果的排列顺序</translation>
+    </message>
+    <message>
+        <source>Any Date</source>
+        <translation>不限日期</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListModel</name>
+    <message>
+        <source>Full article</source>
+        <extracomment>Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling). Rows already known (block 0), so the first paint needs no extra query. Stories per block (the loader&apos;s unit).</extracomment>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>Headline only: the dump captured no article text</source>
+        <translation>仅标题：存档中没有正文</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to newsreader</source>
+        <translation>欢迎使用 newsreader</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Import the page dumps you saved (text files, in any encoding), or drop files and folders onto this window. Everything stays on this computer: newsreader never goes online.</source>
+        <translation>资料库还是空的。导入您保存的网页存档（任意编码的文本文件），或把文件和文件夹拖到这个窗口上。所有内容都只保存在这台电脑上：newsreader 从不联网。</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>The sample is a short dump written for newsreader: one article and a dozen headlines.</source>
+        <translation>示例是为 newsreader 编写的一份简短存档：一篇文章和十几条标题。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,403 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Article</name>
+    <message>
+        <source>seen in 1 dump</source>
+        <translation>見於 1 個存檔檔案</translation>
+    </message>
+    <message>
+        <source>seen in {n} dumps</source>
+        <translation>見於 {n} 個存檔檔案</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>關鍵詞：</translation>
+    </message>
+    <message>
+        <source>No headline was captured for this story; the title is its first sentence.</source>
+        <translation>未擷取到這則新聞的標題，標題取自內文第一句。</translation>
+    </message>
+    <message>
+        <source>Only the headline and summary of this story were captured, not its text.</source>
+        <translation>這則新聞只擷取到標題和摘要，沒有內文。</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>日期不詳</translation>
+    </message>
+    <message>
+        <source>Source: “{title}”, {date}, from {sources}</source>
+        <translation>出處：〈{title}〉，{date}，來自 {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>迄</translation>
+    </message>
+    <message>
+        <source>Any Date</source>
+        <translation>不限日期</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>Undated</source>
+        <translation>日期不詳</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不詳</translation>
+    </message>
+    <message>
+        <source>Imported {when} · {name}</source>
+        <translation>{when} 匯入 · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>無法開啟資料庫</translation>
+    </message>
+    <message>
+        <source>The library cannot be used.</source>
+        <translation>資料庫無法使用。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>newsreader ran into an unexpected problem and may not work as it should.</source>
+        <translation>newsreader 遇到了非預期的問題，可能無法正常運作。</translation>
+    </message>
+    <message>
+        <source>{summary}
+
+The details were written to {log}. Please send that file with a description of what you were doing.</source>
+        <translation>{summary}
+
+詳細資訊已寫入 {log}。請將該檔案連同您當時的操作說明一併寄給我們。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Imported {done} of {total}: {name}</source>
+        <translation>已匯入 {done}/{total}：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import Report</source>
+        <translation>匯入報告</translation>
+    </message>
+    <message>
+        <source>Stories added: {added}, updated: {updated}.</source>
+        <translation>新增新聞：{added} 則，更新：{updated} 則。</translation>
+    </message>
+    <message>
+        <source>Files imported: {imported}, already imported: {unchanged}, rejected: {rejected}.</source>
+        <translation>匯入檔案：{imported} 個，先前已匯入：{unchanged} 個，拒絕：{rejected} 個。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files listed were imported; the file being read when you cancelled was left out entirely.</source>
+        <translation>已取消：列出的檔案已匯入；取消時正在讀取的檔案完全沒有匯入。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>先前已匯入</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryErrorPage</name>
+    <message>
+        <source>Open Another Library…</source>
+        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA).</extracomment>
+        <translation>開啟其他資料庫…</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>重試</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>匯入資料夾…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>開啟範例</translation>
+    </message>
+    <message>
+        <source>Open Library…</source>
+        <translation>開啟資料庫…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy Story</source>
+        <translation>複製新聞</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>縮小文字</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>實際大小</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>新聞(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next Story</source>
+        <translation>下一則</translation>
+    </message>
+    <message>
+        <source>Previous Story</source>
+        <translation>上一則</translation>
+    </message>
+    <message>
+        <source>Page Down, Then Next Story</source>
+        <translation>向下捲動，到底後看下一則</translation>
+    </message>
+    <message>
+        <source>Mark Read or Unread</source>
+        <translation>標為已讀/未讀</translation>
+    </message>
+    <message>
+        <source>Star or Unstar</source>
+        <translation>加星號/取消星號</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>newsreader libraries (*.sqlite3 *.db);;All files (*)</source>
+        <translation>newsreader 資料庫 (*.sqlite3 *.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Library problem</source>
+        <translation>資料庫問題</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有匯入正在進行。</translation>
+    </message>
+    <message>
+        <source>Import Page Dumps</source>
+        <translation>匯入網頁存檔</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt);;All files (*)</source>
+        <translation>網頁存檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Dumps</source>
+        <translation>匯入存檔資料夾</translation>
+    </message>
+    <message>
+        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
+        <translation>匯入完成。新增新聞：{added} 則，更新：{updated} 則。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>匯入失敗</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>1 result</source>
+        <extracomment>Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
+        <translation>1 筆結果</translation>
+    </message>
+    <message>
+        <source>{n} results</source>
+        <translation>{n} 筆結果</translation>
+    </message>
+    <message>
+        <source> (by date: too many to rank)</source>
+        <translation>（結果太多，依日期排列）</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 則新聞</translation>
+    </message>
+    <message>
+        <source>{n} stories</source>
+        <translation>{n} 則新聞</translation>
+    </message>
+    <message>
+        <source>This story is no longer in the library.</source>
+        <translation>資料庫中已沒有這則新聞。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search stories (Ctrl+F)</source>
+        <translation>搜尋新聞 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星號</translation>
+    </message>
+    <message>
+        <source>Recently Imported</source>
+        <translation>最近匯入</translation>
+    </message>
+    <message>
+        <source>Which stories the list shows</source>
+        <translation>清單顯示哪些新聞</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>相關度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order of search results</source>
+        <translation>搜尋結果的排列順序</translation>
+    </message>
+    <message>
+        <source>Any Date</source>
+        <translation>不限日期</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListModel</name>
+    <message>
+        <source>Full article</source>
+        <extracomment>Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling). Rows already known (block 0), so the first paint needs no extra query. Stories per block (the loader&apos;s unit).</extracomment>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>Headline only: the dump captured no article text</source>
+        <translation>僅標題：存檔中沒有內文</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to newsreader</source>
+        <translation>歡迎使用 newsreader</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Import the page dumps you saved (text files, in any encoding), or drop files and folders onto this window. Everything stays on this computer: newsreader never goes online.</source>
+        <translation>資料庫還是空的。匯入您儲存的網頁存檔（任意編碼的文字檔），或將檔案和資料夾拖放到這個視窗上。所有內容都只留在這台電腦上：newsreader 從不連網。</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>匯入資料夾…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>開啟範例</translation>
+    </message>
+    <message>
+        <source>The sample is a short dump written for newsreader: one article and a dozen headlines.</source>
+        <translation>範例是為 newsreader 撰寫的一份簡短存檔：一篇文章和十幾則標題。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,203 @@
+"""The bar above the list: the search field, result order, filter and date range.
+
+This module owns those controls and their signals; the reader decides what they
+mean. Esc in the field asks to leave the search. Must not import SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from newsreader.store.browse import BrowseFilter
+
+
+class SearchField(QLineEdit):
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class DateRange(QWidget):
+    """From/To dates, each switched on by a check box; shown in a drop-down."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        today = QDate.currentDate()
+        self.since_box = QCheckBox(self.tr("From"))
+        self.until_box = QCheckBox(self.tr("To"))
+        self.since_edit = QDateEdit(today.addMonths(-1))
+        self.until_edit = QDateEdit(today)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.changed)
+        self.since_box.toggled.connect(self.since_edit.setEnabled)
+        self.until_box.toggled.connect(self.until_edit.setEnabled)
+        self.since_box.toggled.connect(self.changed)
+        self.until_box.toggled.connect(self.changed)
+        clear = QPushButton(self.tr("Any Date"))
+        clear.clicked.connect(self.clear)
+        form = QFormLayout()
+        form.addRow(self.since_box, self.since_edit)
+        form.addRow(self.until_box, self.until_edit)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(clear)
+
+    def value(self) -> tuple[dt.date | None, dt.date | None]:
+        since = _pydate(self.since_edit.date()) if self.since_box.isChecked() else None
+        until = _pydate(self.until_edit.date()) if self.until_box.isChecked() else None
+        return since, until
+
+    def set_value(self, since: dt.date | None, until: dt.date | None, *, emit: bool = True) -> None:
+        self.blockSignals(True)
+        try:
+            if since:
+                self.since_edit.setDate(_qdate(since))
+            if until:
+                self.until_edit.setDate(_qdate(until))
+            self.since_box.setChecked(since is not None)
+            self.until_box.setChecked(until is not None)
+        finally:
+            self.blockSignals(False)
+        if emit:
+            self.changed.emit()
+
+    def clear(self) -> None:
+        self.set_value(None, None)
+
+
+class SearchBar(QWidget):
+    queryEdited = Signal(str)
+    escaped = Signal()
+    filterChanged = Signal(object)  # BrowseFilter
+    orderChanged = Signal(str)
+
+    SHOWS = ("all", "unread", "starred", "recent")
+    ORDERS = ("relevance", "date")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = SearchField()
+        self.field.setPlaceholderText(self.tr("Search stories (Ctrl+F)"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textEdited.connect(self.queryEdited)
+        self.field.escaped.connect(self.escaped)
+
+        self.show_box = QComboBox()
+        self.show_box.addItems(
+            [self.tr("All"), self.tr("Unread"), self.tr("Starred"), self.tr("Recently Imported")]
+        )
+        self.show_box.setToolTip(self.tr("Which stories the list shows"))
+        self.show_box.currentIndexChanged.connect(self._emit_filter)
+
+        self.order_box = QComboBox()
+        self.order_box.addItems([self.tr("Relevance"), self.tr("Date")])
+        self.order_box.setToolTip(self.tr("Order of search results"))
+        self.order_box.currentIndexChanged.connect(
+            lambda i: self.orderChanged.emit(self.ORDERS[i])
+        )
+
+        self.dates = DateRange()
+        self.dates.changed.connect(self._emit_filter)
+        self.dates_button = QPushButton()
+        menu = QMenu(self.dates_button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.dates)
+        menu.addAction(action)
+        self.dates_button.setMenu(menu)
+        self._update_dates_text()
+
+        self.count_label = QLabel()
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.field, 1)
+        top.addWidget(self.order_box)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.show_box)
+        bottom.addWidget(self.dates_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 6, 6, 4)
+        column.setSpacing(4)
+        column.addLayout(top)
+        column.addLayout(bottom)
+
+    # -- values ----------------------------------------------------------------------
+
+    def query(self) -> str:
+        return self.field.text()
+
+    def order(self) -> str:
+        return self.ORDERS[self.order_box.currentIndex()]
+
+    def set_order(self, order: str) -> None:
+        self.order_box.setCurrentIndex(self.ORDERS.index(order))
+
+    def filter(self) -> BrowseFilter:
+        since, until = self.dates.value()
+        if since and until and since > until:
+            since, until = until, since
+        return BrowseFilter(self.SHOWS[self.show_box.currentIndex()], since, until)
+
+    def set_filter(self, flt: BrowseFilter) -> None:
+        self.show_box.blockSignals(True)
+        self.dates.blockSignals(True)
+        try:
+            self.show_box.setCurrentIndex(self.SHOWS.index(flt.show))
+            self.dates.set_value(flt.since, flt.until, emit=False)
+        finally:
+            self.show_box.blockSignals(False)
+            self.dates.blockSignals(False)
+        self._update_dates_text()
+
+    def _emit_filter(self) -> None:
+        self._update_dates_text()
+        self.filterChanged.emit(self.filter())
+
+    def _update_dates_text(self) -> None:
+        since, until = self.dates.value()
+        if since is None and until is None:
+            text = self.tr("Any Date")
+        else:
+            first = since.isoformat() if since else "…"
+            last = until.isoformat() if until else "…"
+            text = f"{first} – {last}"
+        self.dates_button.setText(text)

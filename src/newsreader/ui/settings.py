@@ -1,0 +1,104 @@
+"""What the window remembers between runs (QSettings).
+
+This module owns the settings keys and their types: window geometry, splitter, zoom,
+list filter and date range, search order, and the last story read in each library.
+Tests pass their own ``QSettings`` file. Must not import the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from newsreader.ui import typography
+
+
+def default_qsettings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "newsreader", "newsreader"
+    )
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings if qsettings is not None else default_qsettings()
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        value = self.q.value(key, default)
+        return default if value is None else value
+
+    # -- window ----------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._get("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    def splitter(self) -> QByteArray | None:
+        value = self._get("window/splitter")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self.q.setValue("window/splitter", value)
+
+    def zoom(self) -> int:
+        try:
+            return typography.clamp_zoom(int(self._get("article/zoom", typography.DEFAULT_ZOOM)))
+        except (TypeError, ValueError):
+            return typography.DEFAULT_ZOOM
+
+    def set_zoom(self, zoom: int) -> None:
+        self.q.setValue("article/zoom", int(zoom))
+
+    # -- list ------------------------------------------------------------------------
+
+    def show(self) -> str:
+        value = str(self._get("list/show", "all"))
+        return value if value in ("all", "unread", "starred", "recent") else "all"
+
+    def set_show(self, show: str) -> None:
+        self.q.setValue("list/show", show)
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        return _date(self._get("list/since", "")), _date(self._get("list/until", ""))
+
+    def set_date_range(self, since: dt.date | None, until: dt.date | None) -> None:
+        self.q.setValue("list/since", since.isoformat() if since else "")
+        self.q.setValue("list/until", until.isoformat() if until else "")
+
+    def search_order(self) -> str:
+        value = str(self._get("search/order", "relevance"))
+        return value if value in ("relevance", "date") else "relevance"
+
+    def set_search_order(self, order: str) -> None:
+        self.q.setValue("search/order", order)
+
+    def last_story(self, library: Path) -> int | None:
+        try:
+            value = int(self._get(f"last_story/{_library_key(library)}", 0))
+        except (TypeError, ValueError):
+            return None
+        return value or None
+
+    def set_last_story(self, library: Path, story_id: int) -> None:
+        self.q.setValue(f"last_story/{_library_key(library)}", int(story_id))
+
+    def sync(self) -> None:
+        self.q.sync()
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _library_key(path: Path) -> str:
+    return hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,471 @@
+"""The main window: menus and shortcuts, the page it shows, imports, drops, settings.
+
+This module owns the window around the reading view: opening the library (and the
+page and dialog shown when it cannot be opened), the welcome page for an empty
+library, File/Edit/View/Story menus with their shortcuts, imports started from the
+menus or by dropping files and folders, noticing changes made to the library by
+other programs (``PRAGMA data_version``, polled), and saving what QSettings
+remembers. The GUI thread owns one library connection; workers open their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThreadPool, QTimer, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsreader.store import browse
+from newsreader.store.errors import LibraryError
+from newsreader.store.library import Library, default_library_path
+from newsreader.store.records import FileResult
+from newsreader.ui.errors import Dialogs
+from newsreader.ui.i18n import Language
+from newsreader.ui.reader import ReaderView
+from newsreader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from newsreader.ui.importflow import ImportController
+    from newsreader.ui.welcome import WelcomeView
+
+log = logging.getLogger(__name__)
+
+#: How often to look for changes made by other programs (a cheap PRAGMA).
+POLL_MS = 1000
+
+
+class LibraryErrorPage(QWidget):
+    """Shown instead of the list when the library cannot be opened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setFixedWidth(560)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(self.tr("Open Another Library…"))
+        self.retry_button = QPushButton(self.tr("Try Again"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        # Stretches, not an alignment flag: a wrapped label keeps its height for width.
+        text = QHBoxLayout()
+        text.addStretch(1)
+        text.addWidget(self.message)
+        text.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        column.addLayout(text)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library_path: Path | str | None = None,
+        *,
+        language: Language | None = None,
+        settings: Settings | None = None,
+        dialogs: Dialogs | None = None,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__()
+        self.language = language or Language()
+        self.settings = settings or Settings()
+        self.dialogs = dialogs or Dialogs()
+        self.library_path = Path(library_path) if library_path else default_library_path()
+        self.library: Library | None = None
+        self.reader: ReaderView | None = None
+        self._data_version = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.setWindowTitle("newsreader")
+        self.setAcceptDrops(True)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        # The welcome and error pages are made when first needed (start-up stays cheap).
+        self._welcome: WelcomeView | None = None
+        self._error_page: LibraryErrorPage | None = None
+        self.importer: ImportController | None = None
+        self._build_actions()
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self._on_poll_timeout)
+
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        self.open_library(self.library_path)
+
+    # -- pages ---------------------------------------------------------------------------
+
+    @property
+    def welcome(self) -> WelcomeView:
+        if self._welcome is None:
+            from newsreader.ui.welcome import WelcomeView
+
+            self._welcome = WelcomeView()
+            self._welcome.importFiles.connect(self.import_files)
+            self._welcome.importFolder.connect(self.import_folder)
+            self._welcome.openSample.connect(self.open_sample)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    @property
+    def error_page(self) -> LibraryErrorPage:
+        if self._error_page is None:
+            self._error_page = LibraryErrorPage()
+            self._error_page.open_button.clicked.connect(self.choose_library)
+            self._error_page.retry_button.clicked.connect(
+                lambda: self.open_library(self.library_path)
+            )
+            self.stack.addWidget(self._error_page)
+        return self._error_page
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.import_files_action = self._action(
+            self.tr("Import Files…"), self.import_files, QKeySequence.StandardKey.Open
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import Folder…"), self.import_folder, "Ctrl+Shift+O"
+        )
+        self.sample_action = self._action(self.tr("Open a Sample"), self.open_sample)
+        self.open_library_action = self._action(self.tr("Open Library…"), self.choose_library)
+        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_library_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.copy_action = self._action(
+            self.tr("Copy Story"), self._on_copy, QKeySequence.StandardKey.Copy
+        )
+        self.find_action = self._action(
+            self.tr("Search"), self._on_find, QKeySequence.StandardKey.Find
+        )
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.zoom_in_action = self._action(
+            self.tr("Larger Text"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn,
+            "Ctrl+="
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Smaller Text"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("Actual Size"), lambda: self._zoom(0), "Ctrl+0"
+        )
+        for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(a)
+
+        story_menu = menu.addMenu(self.tr("&Story"))
+        self.next_action = self._action(self.tr("Next Story"), lambda: self._move(1), "J")
+        self.previous_action = self._action(
+            self.tr("Previous Story"), lambda: self._move(-1), "K"
+        )
+        self.page_action = self._action(
+            self.tr("Page Down, Then Next Story"), self._on_page, "Space"
+        )
+        self.read_action = self._action(self.tr("Mark Read or Unread"), self._on_toggle_read, "M")
+        self.star_action = self._action(self.tr("Star or Unstar"), self._on_toggle_star, "S")
+        for a in (self.next_action, self.previous_action, self.page_action, self.read_action,
+                  self.star_action):
+            story_menu.addAction(a)
+
+    def _story_actions_enabled(self, enabled: bool) -> None:
+        for a in (self.copy_action, self.find_action, self.next_action, self.previous_action,
+                  self.page_action, self.read_action, self.star_action):
+            a.setEnabled(enabled)
+
+    # -- the library -------------------------------------------------------------------
+
+    def open_library(self, path: Path) -> bool:
+        """Open ``path``; on failure show what to do (page and dialog), never a traceback."""
+        self._close_library()
+        self.library_path = Path(path)
+        try:
+            library = Library.open(self.library_path)
+            self._data_version = library.data_version()
+        except LibraryError as err:
+            self._show_library_error(str(err))
+            return False
+        except sqlite3.Error as err:  # the store words every error it knows; just in case
+            self._show_library_error(f"{self.library_path}: {err}")
+            return False
+        self.library = library
+        self.reader = ReaderView(library, self.language, self.pool, zoom=self.settings.zoom())
+        self.reader.zoomChanged.connect(self.settings.set_zoom)
+        self.reader.search_bar.set_order(self.settings.search_order())
+        self.reader.search_bar.orderChanged.connect(self.settings.set_search_order)
+        self.reader.storyShown.connect(
+            lambda story_id: self.settings.set_last_story(self.library_path, story_id)
+        )
+        self.reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
+        self.reader.problem.connect(self._on_reader_problem)
+        splitter = self.settings.splitter()
+        if splitter is not None:
+            self.reader.splitter.restoreState(splitter)
+        else:
+            self.reader.splitter.setSizes([440, 760])
+        self.stack.addWidget(self.reader)
+        since, until = self.settings.date_range()
+        flt = browse.BrowseFilter(self.settings.show(), since, until)
+        self.reader.search_bar.set_filter(flt)
+        self.reader.load_first_page(flt, restore_id=self.settings.last_story(self.library_path))
+        if self.reader.library_total is not None:
+            self._on_reader_libraryCountChanged(self.reader.library_total)
+        else:
+            self.stack.setCurrentWidget(self.reader)  # until the count says otherwise
+            self._enable_library_actions()
+        self.setWindowTitle(f"newsreader — {self.library_path.name}")
+        self._poll.start()
+        if self.isVisible():
+            self.reader.article  # noqa: B018 - shown now: make the pane
+        return True
+
+    def _show_library_error(self, message: str) -> None:
+        self.error_page.message.setText(message)
+        self.stack.setCurrentWidget(self.error_page)
+        self._story_actions_enabled(False)
+        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
+            a.setEnabled(False)
+        self.dialogs.library_error(self, message)
+
+    def _close_library(self) -> None:
+        self._poll.stop()
+        if self.importer is not None:
+            self.importer.wait()
+            self.importer.deleteLater()
+            self.importer = None
+        self.pool.waitForDone()
+        if self.reader is not None:
+            self._save_reader_settings()
+            self.reader.detach()
+            self.stack.removeWidget(self.reader)
+            self.reader.deleteLater()
+            self.reader = None
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+    def choose_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Open Library"), str(self.library_path.parent),
+            self.tr("newsreader libraries (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_library(Path(path))
+
+    def _enable_library_actions(self) -> None:
+        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
+            a.setEnabled(True)
+
+    def _on_reader_libraryCountChanged(self, total: int) -> None:
+        if self.reader is None:
+            return
+        self._enable_library_actions()
+        empty = total == 0
+        self.stack.setCurrentWidget(self.welcome if empty else self.reader)
+        self._story_actions_enabled(not empty)
+
+    def _on_reader_problem(self, message: str) -> None:
+        self.dialogs.problem(self, self.tr("Library problem"), message)
+
+    def _on_poll_timeout(self) -> None:
+        if self.library is None or self.reader is None:
+            return
+        try:
+            version = self.library.data_version()
+        except sqlite3.Error:
+            log.warning("cannot read the library's data version", exc_info=True)
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.reader.refresh()
+            self.reader.reload_current()
+
+    # -- importing ------------------------------------------------------------------
+
+    def start_import(self, paths: list[str | Path]) -> bool:
+        if self.library is None or not paths:
+            return False
+        if self.importer is None:
+            from newsreader.ui.importflow import ImportController
+
+            self.importer = ImportController(self.library_path, self)
+            self.importer.finished.connect(self._on_importer_finished)
+            self.importer.failed.connect(self._on_importer_failed)
+        if self.importer.running:
+            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
+            return False
+        return self.importer.start([str(p) for p in paths])
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import Page Dumps"), str(Path.home()),
+            self.tr("Page dumps (*.txt);;All files (*)"),
+        )
+        if paths:
+            self.start_import(paths)
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Dumps"),
+                                                str(Path.home()))
+        if path:
+            self.start_import([path])
+
+    def open_sample(self) -> None:
+        from newsreader.ui.importflow import sample_path
+
+        self.start_import([sample_path()])
+
+    def _on_importer_finished(self, results: list[FileResult], cancelled: bool) -> None:
+        added = sum(r.added for r in results)
+        updated = sum(r.updated for r in results)
+        self.statusBar().showMessage(
+            self.tr("Import finished. Stories added: {added}, updated: {updated}.").format(
+                added=added, updated=updated
+            ),
+            10000,
+        )
+        if self.library is not None and self.reader is not None:
+            self._data_version = self.library.data_version()
+            self.reader.refresh()
+            self.reader.reload_current()
+
+    def _on_importer_failed(self, message: str) -> None:
+        self.dialogs.problem(self, self.tr("Import failed"), message)
+        if self.reader is not None:
+            self.reader.refresh()
+
+    # -- drag and drop ---------------------------------------------------------------
+
+    @staticmethod
+    def _local_paths(urls: list[QUrl]) -> list[str]:
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if self.library is not None and mime.hasUrls() and self._local_paths(mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if paths and self.start_import(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # -- reading commands ---------------------------------------------------------------
+
+    def _on_copy(self) -> None:
+        if self.reader is not None:
+            self.reader.copy_story()
+
+    def _on_find(self) -> None:
+        if self.reader is not None:
+            self.reader.focus_search()
+
+    def _zoom(self, step: int) -> None:
+        if self.reader is None:
+            return
+        view = self.reader.article
+        if step == 0:
+            view.zoom_reset()
+        else:
+            view.set_zoom(view.zoom + step)
+
+    def _move(self, step: int) -> None:
+        if self.reader is not None:
+            self.reader.move(step)
+
+    def _on_page(self) -> None:
+        if self.reader is not None:
+            self.reader.page_or_next()
+
+    def _on_toggle_read(self) -> None:
+        if self.reader is not None:
+            self.reader.toggle_read()
+
+    def _on_toggle_star(self) -> None:
+        if self.reader is not None:
+            self.reader.toggle_star()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.reader is not None and not self.reader.has_article_pane():
+            # Right after the first paint: the article pane was left out of it.
+            QTimer.singleShot(0, self._make_article_pane)
+
+    def _make_article_pane(self) -> None:
+        if self.reader is not None and not self.reader.has_article_pane():
+            self.reader.article  # noqa: B018 - the property makes it
+            from newsreader.ui.workers import WarmUpTask
+
+            self.pool.start(WarmUpTask())
+
+    # -- closing -------------------------------------------------------------------------
+
+    def _save_reader_settings(self) -> None:
+        if self.reader is None:
+            return
+        self.settings.set_splitter(self.reader.splitter.saveState())
+        flt = self.reader.flt
+        self.settings.set_show(flt.show)
+        self.settings.set_date_range(flt.since, flt.until)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self._close_library()
+        self.dialogs.close_all()
+        self.settings.sync()
+        super().closeEvent(event)
+
