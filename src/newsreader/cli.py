@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
-from newsreader.store import Importer, Library, LibraryError
+from newsreader.store import Library, LibraryError
 from newsreader.store.records import FileResult
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -98,6 +98,8 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
       newsreader import today.txt archive/2023/
       newsreader import --json dumps/ | jq '.files[] | select(.status=="rejected")'
     """
+    from newsreader.store import Importer
+
     library = _open(ctx)
     show_bar = not as_json and sys.stderr.isatty()
     results: list[FileResult] = []
