@@ -92,6 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     wait(lambda: report.isVisible())
     save(report, "import-report.png")
     report.close()
+    # 2b. The headline list at the top: day headers, clock times, full vs headline-only.
+    first.reader.list_view.scrollToTop()
+    first.reader.list_view.setCurrentIndex(first.reader.model.index(1, 0))
+    wait(lambda: not first.reader.busy)
+    save(first, "headline-list.png")
     first.close()
 
     # 3. The reference dump opened, its article selected.
