@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,16 @@ class Library:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     # -- reading -------------------------------------------------------------------
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Library]:
+        """Read several queries from one consistent state of the library (a read
+        transaction: an import committing meanwhile is not seen half-way)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
 
     def count_stories(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])

@@ -78,8 +78,7 @@ class LayoutTask(_Task):
 
     def work(self, library: Library) -> LayoutResult:
         # One read transaction: the anchors, groups and rank describe the same snapshot.
-        library.conn.execute("BEGIN")
-        try:
+        with library.snapshot():
             layout = browse.layout(library, self.flt, block=self.block)
             rank = None
             if self.selected_id is not None:
@@ -87,8 +86,6 @@ class LayoutTask(_Task):
                 if key is not None:
                     rank = browse.rank_of(library, layout, key)
             total = library.count_stories()
-        finally:
-            library.conn.execute("COMMIT")
         return LayoutResult(layout, rank, total)
 
 
