@@ -309,3 +309,46 @@ def test_a_story_at_23_59_sorts_within_its_own_day() -> None:
     next_day = sort_key(6, dt.date(2023, 8, 11), None)
     assert day_floor_key(dt.date(2023, 8, 10)) <= late < day_floor_key(dt.date(2023, 8, 11))
     assert late < next_day
+
+
+def test_large_batches_are_prepared_in_a_helper_process_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader.store import preparing
+
+    folder = tmp_path / "in"
+    for i in range(12):
+        groups = [group(f"标题{i % 5}-{j}", f"摘要{j}", stamp=f"2023-08-1{j} 10:0{i % 9}")
+                  for j in range(4)]
+        _write(folder, f"{i:02d}.txt", (article_dump(extra=groups) if i % 3 == 0
+                                        else DumpText(groups=groups)).bytes())
+    _write(folder, "zz-bad.txt", b"\x00\x01binary")
+    monkeypatch.setattr(preparing, "PARALLEL_MIN_FILES", 2)
+
+    def import_with(parallel: bool) -> tuple[list, list]:
+        path = tmp_path / f"lib-{parallel}.sqlite3"
+        with Library.open(path) as lib:
+            results = Importer(lib, parallel=parallel).import_paths([folder])
+            rows = lib.conn.execute(
+                "SELECT id, title, published, has_body, text_key FROM stories ORDER BY id"
+            ).fetchall()
+        return [(r.status, r.added, r.updated, r.error) for r in results], rows
+
+    assert import_with(True) == import_with(False)
+
+
+def test_cancel_stops_the_helper_process_cleanly(
+    tmp_path: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader.store import preparing
+
+    monkeypatch.setattr(preparing, "PARALLEL_MIN_FILES", 2)
+    folder = tmp_path / "in"
+    for i in range(40):
+        _write(folder, f"{i:02d}.txt", DumpText(groups=[group(f"标题{i}", "摘要")]).bytes())
+    done: list[str] = []
+    with Library.open(library_path) as lib:
+        importer = Importer(lib, on_file=lambda n, total, r: done.append(r.status),
+                            should_cancel=lambda: len(done) >= 5)
+        results = importer.import_paths([folder])
+        assert len(results) == 5 and lib.count_stories() == 5

@@ -1,0 +1,119 @@
+"""The work an import does before it writes: read, hash, parse and compress a dump.
+
+This module owns that pure, per-file work and running it ahead of the writer in a
+helper process for large batches, so an import uses both cores of a small machine
+(the writer, SQLite and the search tokens, stays in the importing process). No SQL
+here; must not import Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import zlib
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.dumps import MAX_DUMP_BYTES, DumpError, ParsedDump, parse_dump
+
+# A batch this large pays for starting a helper process (~0.3 s with "spawn").
+PARALLEL_MIN_FILES = 64
+# How many prepared dumps may wait for the writer: bounds memory on huge batches.
+_AHEAD = 32
+
+
+@dataclass(frozen=True)
+class PreparedDump:
+    """One input file, ready to be written, or the one-line reason it cannot be."""
+
+    label: str
+    size: int
+    sha256: str | None = None
+    compressed: bytes | None = None  # zlib level 6 of the original bytes
+    parsed: ParsedDump | None = None
+    error: str | None = None
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def prepare_bytes(label: str, data: bytes, *, sha256: str | None = None) -> PreparedDump:
+    """Hash (unless the caller already did), parse and compress ``data``."""
+    sha256 = sha256 or sha256_of(data)
+    try:
+        parsed = parse_dump(data)
+    except DumpError as err:
+        return PreparedDump(label, len(data), sha256, error=str(err))
+    # Level 6 is zlib's sweet spot: ~2x smaller Chinese text at ~50 MB/s.
+    return PreparedDump(label, len(data), sha256, zlib.compress(data, 6), parsed)
+
+
+def read_file(label: str, path: Path) -> bytes | PreparedDump:
+    """The file's bytes, or a rejected ``PreparedDump`` saying why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            return PreparedDump(
+                label, size, error=f"file is larger than 64 MiB ({size:,} bytes); not a page dump"
+            )
+        return path.read_bytes()
+    except OSError as err:
+        return PreparedDump(label, 0, error=f"cannot read the file: {err.strerror}")
+
+
+def prepare_file(label: str, path: Path) -> PreparedDump:
+    data = read_file(label, path)
+    if isinstance(data, PreparedDump):
+        return data
+    return prepare_bytes(label, data)
+
+
+def prepared_ahead(files: Sequence[tuple[str, Path]]) -> Iterator[PreparedDump]:
+    """``prepare_file`` of every file, in order, computed in a helper process.
+
+    At most ``_AHEAD`` results wait at a time. Closing the iterator early (a cancel)
+    drops the work not yet started.
+    """
+    # NOTE: "spawn", not "fork": the desktop app imports from a thread of a Qt
+    # process, and forking a threaded process is unsafe.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    pending: deque[tuple[str, Path, Future[PreparedDump]]] = deque()
+    todo = iter(files)
+    broken = False
+    try:
+        for label, path in todo:
+            pending.append((label, path, pool.submit(prepare_file, label, path)))
+            if len(pending) >= _AHEAD:
+                break
+        while pending:
+            label, path, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # The helper could not start or died (no importable __main__, out of
+                # memory...): the work is the same in this process, only slower.
+                broken = True
+                break
+            for following in todo:
+                pending.append((*following, pool.submit(prepare_file, *following)))
+                break
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if broken:
+        yield prepare_file(label, path)
+        for label, path, _future in pending:
+            yield prepare_file(label, path)
+        for label, path in todo:
+            yield prepare_file(label, path)
+
+
+def use_helper_process(file_count: int) -> bool:
+    return file_count >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
