@@ -69,3 +69,15 @@ def test_many_qt_calls_cannot_exhaust_none() -> None:
     assert sys.getrefcount(None) > 1000
     assert sys.getrefcount(True) > 1000 and sys.getrefcount(False) > 1000
     assert before - sys.getrefcount(None) <= 100_000
+
+
+def test_no_display_is_one_plain_line(monkeypatch) -> None:
+    from newsreader.ui import app
+
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    message = app.missing_display()
+    assert message is not None and "DISPLAY" in message and "\n" not in message
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app.missing_display() is None

@@ -50,8 +50,28 @@ def report_first_paint_and_quit() -> None:
     QApplication.quit()
 
 
+def missing_display() -> str | None:
+    """A plain sentence when there is no screen to open a window on, else None.
+
+    Without it Qt aborts with a page of plugin diagnostics; on Linux a window needs an
+    X11 or Wayland session unless a platform is chosen explicitly.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+        "Start newsreader from a desktop session, or use its commands: newsreader --help"
+    )
+
+
 def run(library_path: Path | None = None, argv: list[str] | None = None) -> int:
     """Open the window on ``library_path`` (default library when None); the exit code."""
+    problem = missing_display()
+    if problem is not None and QApplication.instance() is None:
+        print(f"newsreader: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("newsreader")
     app.setOrganizationName("newsreader")
