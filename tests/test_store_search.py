@@ -224,3 +224,26 @@ def test_search_equals_brute_force_on_real_news(
             expected = ({i for i, f in fields.items() if matches(query, f)}
                         if query.problem is None else set())
             assert set(ids) == expected and total == len(expected), (kinds[n % len(kinds)], q)
+
+
+def test_old_sort_keys_are_recomputed(library_path: Path, tmp_path: Path) -> None:
+    """Libraries of schema 3 had 1440 key slots a day; migration 4 recomputes them."""
+    from newsreader.store import migrations
+
+    with Library.open(library_path) as lib:
+        _import(lib, tmp_path, "1.txt", DumpText(groups=[
+            group("深夜新闻", "摘要", stamp="2023-08-10 23:59"),
+            group("次日新闻", "摘要", stamp="2023-08-11 00:00"),
+        ]))
+        # What the old code wrote: minutes since day 0 with 1440 a day.
+        lib.conn.execute("UPDATE stories SET sort_key = -(1 << 61) - id")
+        for story_id, published in lib.conn.execute("SELECT id, published FROM stories").fetchall():
+            day = dt.date.fromisoformat(published[:10]).toordinal() * 1440
+            minute = int(published[11:13]) * 60 + int(published[14:16]) + 1
+            lib.conn.execute("UPDATE stories SET sort_key = ? WHERE id = ?",
+                             (((day + minute) << 24) | story_id, story_id))
+        lib.conn.execute("PRAGMA user_version = 3")
+    with Library.open(library_path) as lib:
+        assert migrations.schema_version(lib.conn) == len(migrations.MIGRATIONS)
+        assert [r.title for r in lib.list_rows(10)] == ["次日新闻", "深夜新闻"]
+        assert search(lib, "新闻", since=dt.date(2023, 8, 10), until=dt.date(2023, 8, 10)).total == 1

@@ -124,10 +124,31 @@ def _m3_list_and_rank_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS stories_rank ON stories (id, sort_key, has_body)")
 
 
+def _m4_sort_keys_with_day_slots(conn: sqlite3.Connection) -> None:
+    """Recompute sort keys with 1441 slots a day (identity.DAY_SLOTS).
+
+    Libraries written before had 1440, which put a story at 23:59 into the next day.
+    """
+    from newsreader.store.identity import parse_published, sort_key
+
+    # Park every key out of the way first: the UNIQUE index must hold at each row.
+    conn.execute("UPDATE stories SET sort_key = -(1 << 61) - id")
+    rows = conn.execute("SELECT id, published FROM stories").fetchall()
+    conn.executemany(
+        "UPDATE stories SET sort_key = ? WHERE id = ?",
+        [(sort_key(i, *parse_published(published)), i) for i, published in rows],
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
-MIGRATIONS: list[Migration] = [_m1_library, _m2_search_index, _m3_list_and_rank_indexes]
+MIGRATIONS: list[Migration] = [
+    _m1_library,
+    _m2_search_index,
+    _m3_list_and_rank_indexes,
+    _m4_sort_keys_with_day_slots,
+]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
