@@ -414,7 +414,7 @@ def _article_lines(plan: Plan, text: TextSource, story: int, rng: random.Random)
     return ([spec.byline] if spec.byline else []) + blocks + [f"关键词{colon}{keywords}"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _day_text(ordinal: int) -> tuple[str, str]:
     day = dt.date.fromordinal(ordinal)
     return f"{day.year % 100:02d}年{day.month:02d}月{day.day:02d}日", day.isoformat()

@@ -278,7 +278,9 @@ def fold(text: str) -> str:
 
 def _is_invisible(ch: str) -> bool:
     cp = ord(ch)
-    return unicodedata.category(ch) == "Cf" or any(lo <= cp <= hi for lo, hi in _VARIATION_SELECTORS)
+    return unicodedata.category(ch) == "Cf" or any(
+        lo <= cp <= hi for lo, hi in _VARIATION_SELECTORS
+    )
 
 
 def _reference_fold(text: str) -> str:

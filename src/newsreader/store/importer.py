@@ -290,7 +290,7 @@ class Importer:
 
     def _insert_dump(self, conn: sqlite3.Connection, dump: PreparedDump) -> int:
         assert dump.parsed is not None and dump.compressed is not None
-        imported_at = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+        imported_at = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
         cursor = conn.execute(
             "INSERT INTO dumps (sha256, path, size, encoding, imported_at, format) "
             "VALUES (?, ?, ?, ?, ?, ?)",
