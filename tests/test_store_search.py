@@ -247,3 +247,10 @@ def test_old_sort_keys_are_recomputed(library_path: Path, tmp_path: Path) -> Non
         assert migrations.schema_version(lib.conn) == len(migrations.MIGRATIONS)
         assert [r.title for r in lib.list_rows(10)] == ["次日新闻", "深夜新闻"]
         assert search(lib, "新闻", since=dt.date(2023, 8, 10), until=dt.date(2023, 8, 10)).total == 1
+
+
+def test_json_of_a_query_without_words_keeps_the_contract(library_path: Path) -> None:
+    out = CliRunner().invoke(cli, ["--library", str(library_path), "search", "-保障", "--json"])
+    assert out.exit_code == 0
+    assert json.loads(out.stdout) == {"total": 0, "order": "relevance", "results": []}
+    assert "Nothing to search for" in out.stderr

@@ -335,6 +335,8 @@ def search_command(
             _fail(str(err))
     if as_json:
         _print_json(results.to_json())
+        if results.message:
+            click.echo(results.message, err=True)
         return
     if results.message:
         click.echo(results.message)

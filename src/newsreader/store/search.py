@@ -98,14 +98,12 @@ class SearchResults:
     message: str | None = None  # a plain sentence when the query has nothing to search
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        # Exactly the documented keys: scripts compare them. ``message`` goes to stderr.
+        return {
             "total": self.total,
             "order": self.order,
             "results": [h.to_json() for h in self.hits],
         }
-        if self.message:
-            out["message"] = self.message
-        return out
 
 
 @dataclass(frozen=True)
