@@ -160,3 +160,19 @@ def test_the_first_page_comes_before_every_result(
         reader.search_bar.set_order("relevance")
     qtbot.waitUntil(lambda: not reader.busy)
     assert seen == [(True, 18, 18)]
+
+
+def test_a_superseded_search_can_be_interrupted_safely(tmp_path) -> None:
+    from newsreader.store import Library
+    from newsreader.store.browse import BrowseFilter
+    from newsreader.ui.workers import SearchRequest, SearchTask
+
+    path = tmp_path / "lib.sqlite3"
+    Library.open(path).close()
+    task = SearchTask(path, 1, SearchRequest("儿童", "relevance", BrowseFilter()))
+    task.interrupt()  # not started: nothing to stop
+    task._library = Library.open(path)
+    task.interrupt()  # idle connection: a no-op, the connection still works
+    assert task._library.count_stories() == 0
+    task._library.close()
+    task.interrupt()  # closed connection: still no error

@@ -41,6 +41,7 @@ class SearchFlow(QObject):
         self._generation = 0
         self._running = False
         self._pending = False
+        self._task: SearchTask | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -73,11 +74,14 @@ class SearchFlow(QObject):
             return
         if self._running:
             self._pending = True
+            if self._task is not None:
+                self._task.interrupt()  # its answer is no longer wanted
             return
         self._running = True
         self._pending = False
         self._generation += 1
         task = SearchTask(self.library_path, self._generation, request)
+        self._task = task
         task.signals.firstPage.connect(self._on_task_firstPage)
         task.signals.done.connect(self._on_task_done)
         task.signals.failed.connect(self._on_task_failed)
@@ -93,6 +97,7 @@ class SearchFlow(QObject):
     def _finished(self) -> bool:
         """Bookkeeping when a task ends; False when a newer search starts instead."""
         self._running = False
+        self._task = None
         if self._pending:
             self._start()
             return False

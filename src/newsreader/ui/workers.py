@@ -11,6 +11,7 @@ asked with, so a slow answer to an old question is ignored.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +68,19 @@ class _Task(QRunnable):
         self.library_path = library_path
         self.generation = generation
         self.signals = TaskSignals()
+        self._library: Library | None = None
 
     def run(self) -> None:
         try:
-            result = self.work(_thread_library(self.library_path))
+            library = _thread_library(self.library_path)
+            self._library = library
+            result = self.work(library)
+        except sqlite3.OperationalError as err:
+            if "interrupt" not in str(err).lower():
+                _forget_thread_library()
+                log.exception("background task failed")
+            # An interrupted task was superseded (see ``interrupt``): nobody waits for it.
+            self.signals.failed.emit(self.generation, str(err))
         except LibraryError as err:
             _forget_thread_library()
             self.signals.failed.emit(self.generation, str(err))
@@ -83,6 +93,19 @@ class _Task(QRunnable):
 
     def work(self, library: Library) -> Any:
         raise NotImplementedError
+
+    def interrupt(self) -> None:
+        """Stop the query this task is running now (safe from any thread).
+
+        A superseded search (the user typed on) would otherwise hold the pool's
+        attention for up to a few hundred milliseconds at a million stories.
+        """
+        library = self._library
+        if library is not None:
+            try:
+                library.conn.interrupt()
+            except sqlite3.ProgrammingError:
+                pass  # the connection is closed: nothing runs on it any more
 
 
 @dataclass(frozen=True)
