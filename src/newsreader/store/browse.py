@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.store.identity import _SEQ_BITS, DAY_SLOTS, sort_key
-from newsreader.store.library import _ROW_COLUMNS, Library, _chunks, _story_row
+from newsreader.store.library import _ROW_COLUMNS, Library, _story_row, chunks
 from newsreader.store.records import StoryRow
 
 #: Stories per block: the unit the list fetches, caches and evicts.
@@ -267,7 +267,7 @@ def dump_labels(library: Library, dump_ids: Sequence[int]) -> dict[int, DumpLabe
             if dump_id in wanted:
                 found[dump_id] = DumpLabel(path, imported_at)
         return found
-    for chunk in _chunks(list(dump_ids), 500):
+    for chunk in chunks(list(dump_ids), 500):
         marks = ",".join("?" * len(chunk))
         for dump_id, path, imported_at in library.conn.execute(
             f"SELECT id, path, imported_at FROM dumps WHERE id IN ({marks})", tuple(chunk)
@@ -348,7 +348,7 @@ def rank_of(library: Library, lay: BrowseLayout, key: Key) -> int:
 def sort_keys_for_ids(library: Library, ids: Sequence[int]) -> array:
     """The sort keys of ``ids``, in the same order (0 for a story that is gone)."""
     found: dict[int, int] = {}
-    for chunk in _chunks(list(ids), 900):
+    for chunk in chunks(list(ids), 900):
         marks = ",".join("?" * len(chunk))
         found.update(
             library.conn.execute(
@@ -364,7 +364,7 @@ def keep_ids(library: Library, ids: Sequence[int], flt: BrowseFilter) -> list[in
         return list(ids)
     cond = "read = 0" if flt.show == "unread" else "starred = 1"
     kept: set[int] = set()
-    for chunk in _chunks(list(ids), 900):
+    for chunk in chunks(list(ids), 900):
         marks = ",".join("?" * len(chunk))
         kept.update(
             r[0]

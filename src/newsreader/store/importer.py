@@ -255,8 +255,9 @@ class Importer:
             merger_box: list[StoryMerger] = []
             with self._dump_transaction(merger_box):
                 # Another importer may have taken this file while we parsed it.
-                if self._unchanged(label, dump.sha256, dump.size) is not None:
-                    return FileResult(label, "unchanged", size=dump.size)
+                unchanged = self._unchanged(label, dump.sha256, dump.size)
+                if unchanged is not None:
+                    return unchanged
                 dump_id = self._insert_dump(conn, dump)
                 merger = StoryMerger(conn, dump_id)
                 for sighting in sightings(parsed):

@@ -166,7 +166,7 @@ class Library:
         if not ids:
             return {}
         found: dict[int, StoryRow] = {}
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT {_ROW_COLUMNS} FROM stories WHERE id IN ({marks})"
             for r in self.conn.execute(sql, tuple(chunk)):
@@ -317,7 +317,8 @@ class _transaction:
 transaction = _transaction
 
 
-def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
+def chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    """``items`` in slices of ``size``: SQLite limits the parameters of one statement."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

@@ -144,6 +144,19 @@ class FileResult:
         }
 
 
+def story_fields(
+    title: str, byline: str | None, keywords: str | None, summary: str | None, blocks: str | None
+) -> dict[str, Any]:
+    """The searchable fields of a story from its stored columns (JSON as stored)."""
+    return {
+        "title": title,
+        "byline": byline,
+        "keywords": json.loads(keywords) if keywords else [],
+        "summary": summary,
+        "body": [text for _kind, text in json.loads(blocks)] if blocks else [],
+    }
+
+
 def blocks_to_json(blocks: tuple[Block, ...]) -> str:
     return json.dumps([[b.kind, b.text] for b in blocks], ensure_ascii=False)
 

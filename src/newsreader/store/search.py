@@ -19,7 +19,6 @@ first page may take, so such queries come newest first and say so
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
@@ -43,7 +42,8 @@ from newsreader.search import (
 from newsreader.search.query import phrase_tokens
 from newsreader.store import search_index
 from newsreader.store.identity import day_floor_key
-from newsreader.store.library import Library
+from newsreader.store.library import Library, chunks, transaction
+from newsreader.store.records import story_fields
 
 # Filters and ranking read only the story's sort key and has_body: a narrow covering
 # index (migration 3) instead of the wide story rows.
@@ -163,8 +163,6 @@ def _library_size(library: Library) -> int:
 
 def _ensure_index(library: Library) -> None:
     if not search_index.is_current(library.conn):
-        from newsreader.store.library import transaction
-
         with transaction(library.conn):
             search_index.rebuild(library.conn)
 
@@ -286,19 +284,11 @@ _TEXT_COLUMNS = "id, title, byline, keywords, summary, blocks, sort_key, publish
 
 
 def _fields(row: Sequence[Any]) -> dict[str, Any]:
-    blocks = json.loads(row[5]) if row[5] else []
-    return {
-        "title": row[1],
-        "byline": row[2],
-        "keywords": json.loads(row[3]) if row[3] else [],
-        "summary": row[4],
-        "body": [text for _kind, text in blocks],
-    }
+    return story_fields(*row[1:6])
 
 
 def _rows_by_id(conn: sqlite3.Connection, columns: str, ids: Sequence[int]) -> Iterable[tuple]:
-    for start in range(0, len(ids), 500):
-        chunk = tuple(ids[start : start + 500])
+    for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
         yield from conn.execute(f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
 

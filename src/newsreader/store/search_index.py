@@ -28,10 +28,12 @@ Design, in short (docs/search.md has the figures):
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
+
+from newsreader.store.library import chunks
+from newsreader.store.records import story_fields
 
 TABLE = "story_search"
 COLUMNS = ("title", "byline", "keywords", "summary", "body")
@@ -67,15 +69,16 @@ def _tokens(state: Mapping[str, Any]) -> tuple[Any, ...]:
     """The FTS row for a story state (any mapping with the stories columns)."""
     from newsreader.search import index_field
 
-    blocks = json.loads(state["blocks"]) if state["blocks"] else []
-    keywords = json.loads(state["keywords"]) if state["keywords"] else []
+    fields = story_fields(
+        state["title"], state["byline"], state["keywords"], state["summary"], state["blocks"]
+    )
     return (
         state["id"],
-        index_field([state["title"]]),
-        index_field([state["byline"]] if state["byline"] else []),
-        index_field(keywords),
-        index_field([state["summary"]] if state["summary"] else []),
-        index_field([text for _kind, text in blocks]),
+        index_field([fields["title"]]),
+        index_field([fields["byline"]] if fields["byline"] else []),
+        index_field(fields["keywords"]),
+        index_field([fields["summary"]] if fields["summary"] else []),
+        index_field(fields["body"]),
     )
 
 
@@ -97,8 +100,7 @@ def reindex_touched(
     inserts: list[tuple[Any, ...]] = []
     ids = list(touched)
     names = [c.strip() for c in _SOURCE_COLUMNS.split(",")]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
         cursor = conn.execute(
             f"SELECT {_SOURCE_COLUMNS} FROM stories WHERE id IN ({marks})", chunk
