@@ -7,6 +7,7 @@ subcommand hands over to ``newsreader.ui.app`` through an import made only then.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -102,30 +103,20 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
 
     library = _open(ctx)
     show_bar = not as_json and sys.stderr.isatty()
-    results: list[FileResult] = []
-    with library:
-        if show_bar:
-            with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+    bar = click.progressbar(length=1, label="Importing", file=sys.stderr) if show_bar else None
 
-                def on_file(done: int, total: int, result: FileResult) -> None:
-                    bar.length = total
-                    bar.update(1)
-                    click.echo("\r" + _describe(result))
+    def on_file(done: int, total: int, result: FileResult) -> None:
+        if bar is not None:
+            bar.length = total
+            bar.update(1)
+        if not as_json:
+            click.echo(("\r" if bar is not None else "") + _describe(result))
 
-                try:
-                    results = Importer(library, on_file=on_file).import_paths(paths)
-                except LibraryError as err:
-                    _fail(str(err))
-        else:
-
-            def on_file(done: int, total: int, result: FileResult) -> None:
-                if not as_json:
-                    click.echo(_describe(result))
-
-            try:
-                results = Importer(library, on_file=on_file).import_paths(paths)
-            except LibraryError as err:
-                _fail(str(err))
+    with library, bar or contextlib.nullcontext():
+        try:
+            results = Importer(library, on_file=on_file).import_paths(paths)
+        except LibraryError as err:
+            _fail(str(err))
     if as_json:
         _print_json({"files": [r.to_json() for r in results]})
     else:
