@@ -1,4 +1,4 @@
-"""Start-up: `newsreader` opens the window, and the first paint loads only what it needs."""
+"""Start-up: `newsreader` opens the window, painting it before loading the library."""
 
 from __future__ import annotations
 
@@ -7,20 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsreader.ui.app import FIRST_PAINT_MARKER
+import pytest
+
+from newsreader.launch import app_library
+from newsreader.ui.app import FIRST_PAINT_MARKER, LIST_PAINT_MARKER
 from test_ui_helpers import make_dumps, make_library
 
+# Runs the console script's entry point; at each start-up mark it lists what is loaded.
 PROBE = """
 import sys
 import newsreader.ui.app as app
-real = app.report_first_paint_and_quit
-def report():
-    heavy = sorted(m for m in sys.modules if m.split(".")[0] == "sqlite_utils"
-                   or m.startswith("newsreader.search"))
-    print("HEAVY", heavy, flush=True)
-    real()
-app.report_first_paint_and_quit = report
-from newsreader.cli import main
+real = app.StartupMarks.mark
+def mark(name):
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] == "sqlite_utils"
+                    or m.startswith(("newsreader.search", "newsreader.store", "click",
+                                     "newsreader.ui.reader")))
+    print("LOADED", name, " ".join(loaded), flush=True)
+    real(name)
+app.StartupMarks.mark = staticmethod(mark)
+from newsreader.launch import main
 sys.argv = ["newsreader", "--library", sys.argv[1]]
 main()
 """
@@ -33,18 +38,84 @@ def _env() -> dict[str, str]:
     return env
 
 
-def test_newsreader_without_a_command_opens_the_window(tmp_path: Path) -> None:
-    library = make_library(tmp_path, make_dumps(tmp_path, days=2, per_day=3))
+def _start(library: Path) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(library)],
         capture_output=True, text=True, env=_env(), timeout=60,
     )
     assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
-    assert any(line.startswith(FIRST_PAINT_MARKER + " ") for line in lines), out.stdout
-    # Nothing heavy is imported before the first paint (sqlite_utils alone is ~110 ms).
-    assert "HEAVY []" in lines, out.stdout
-    assert "Traceback" not in out.stderr
+    assert "Traceback" not in out.stderr, out.stderr
+    return out.stdout.splitlines()
+
+
+def _loaded_at(lines: list[str], marker: str) -> set[str]:
+    found = [line.split()[2:] for line in lines if line.startswith(f"LOADED {marker}")]
+    assert len(found) == 1, lines
+    return set(found[0])
+
+
+def test_newsreader_without_a_command_paints_the_window_then_the_list(tmp_path: Path) -> None:
+    library = make_library(tmp_path, make_dumps(tmp_path, days=2, per_day=3))
+    lines = _start(library)
+    first = next(float(x.split()[1]) for x in lines if x.startswith(FIRST_PAINT_MARKER + " "))
+    rows = next(float(x.split()[1]) for x in lines if x.startswith(LIST_PAINT_MARKER + " "))
+    assert first <= rows
+    # The window's first paint comes before the store, click and the reading view load.
+    assert _loaded_at(lines, FIRST_PAINT_MARKER) == set()
+    # The headline list paints without sqlite_utils (~110 ms) or the search code.
+    at_rows = _loaded_at(lines, LIST_PAINT_MARKER)
+    assert "newsreader.store.library" in at_rows and "newsreader.ui.reader" in at_rows
+    assert not {m for m in at_rows if m.startswith(("sqlite_utils", "newsreader.search", "click"))}
+
+
+def test_an_empty_library_paints_the_welcome_page(tmp_path: Path) -> None:
+    lines = _start(tmp_path / "new.sqlite3")
+    assert any(x.startswith(LIST_PAINT_MARKER + " ") for x in lines), lines
+    assert (tmp_path / "new.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["--library", "lib.sqlite3"], (True, Path("lib.sqlite3"))),
+        (["--library=lib.sqlite3"], (True, Path("lib.sqlite3"))),
+        (["--help"], (False, None)),
+        (["--library"], (False, None)),
+        (["--library", "--help"], (False, None)),
+        (["list"], (False, None)),
+        (["--library", "lib.sqlite3", "list"], (False, None)),
+        (["--version"], (False, None)),
+    ],
+)
+def test_only_plain_app_starts_skip_the_command_line_parser(argv, expected, monkeypatch) -> None:
+    monkeypatch.delenv("NEWSREADER_LIBRARY", raising=False)
+    assert app_library(argv) == expected
+
+
+def test_the_library_variable_and_directories(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSREADER_LIBRARY", str(tmp_path / "env.sqlite3"))
+    assert app_library([]) == (True, tmp_path / "env.sqlite3")
+    # A folder is not a library: the command line's parser says so in its own words.
+    assert app_library(["--library", str(tmp_path)]) == (False, None)
+
+
+def test_the_console_script_is_the_fast_entry_point() -> None:
+    import tomllib
+
+    project = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    scripts = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"newsreader": "newsreader.launch:main"}
+
+
+def test_commands_still_go_through_the_command_line(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "newsreader", "--library", str(tmp_path / "x.sqlite3"), "stats",
+         "--json"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert '"stories": 0' in out.stdout
 
 
 def test_many_qt_calls_cannot_exhaust_none() -> None:

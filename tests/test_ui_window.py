@@ -241,3 +241,39 @@ def test_recently_imported_lists_the_newest_import_first(
     assert header.startswith("Imported ") and header.endswith(" · list2.txt")
     assert model.index(0, 0).data(Role.Kind) == "header"
     assert len(_ids(window)) == 19
+
+
+def test_start_up_paints_the_window_before_opening_the_library(
+    qtbot, library_path: Path, tmp_path: Path
+) -> None:
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
+                        open_after_paint=True)
+    qtbot.addWidget(window)
+    # Nothing is read before the window is on screen, and no command can run yet.
+    assert window.library is None and window.reader is None
+    assert not window.import_files_action.isEnabled() and not window.next_action.isEnabled()
+    with qtbot.waitSignal(window.libraryOpened, timeout=10_000):
+        window.show()
+    reader = window.reader
+    assert reader is not None and window.library is not None
+    assert window.stack.currentWidget() is reader
+    # The list paints first; the article pane is made right after that.
+    with qtbot.waitSignal(reader.listPainted, timeout=10_000):
+        pass
+    assert reader.has_article_pane()
+    assert reader.model.rowCount() > 0 and window.next_action.isEnabled()
+
+
+def test_start_up_on_a_broken_library_shows_the_error_page(qtbot, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(broken, language=Language(QLocale("en_US")), settings=settings,
+                        open_after_paint=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.libraryOpened, timeout=10_000):
+        window.show()
+    assert window.reader is None
+    assert window.stack.currentWidget() is window.error_page
+    window.dialogs.close_all()

@@ -10,7 +10,7 @@ A format module is a sibling module exposing::
     def sniff(text: str) -> bool: ...              # cheap: "this is my format"
     def parse(text: str, encoding: str) -> ParsedDump: ...
 
-Add new formats (saved HTML pages, other portals' text dumps) to ``_FORMATS``
+Add new formats (saved HTML pages, other portals' text dumps) to ``_formats()``
 before ``portal_text``, which accepts any text and so must stay last.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from newsreader.dumps import encoding, portal_text
 from newsreader.dumps.model import (
     Article,
     Block,
@@ -44,8 +43,14 @@ __all__ = [
 #: Files larger than this (64 MiB) are refused before decoding.
 MAX_DUMP_BYTES = 67_108_864
 
-# Most specific first; the catch-all text format last.
-_FORMATS: tuple[ModuleType, ...] = (portal_text,)
+
+def _formats() -> tuple[ModuleType, ...]:
+    """The format modules, most specific first; the catch-all text format last."""
+    # NOTE: imported on first parse, not with the package: the desktop app loads the
+    # domain types (``model``) at start-up but never parses there.
+    from newsreader.dumps import portal_text
+
+    return (portal_text,)
 
 
 def parse_dump(data: bytes) -> ParsedDump:
@@ -58,8 +63,10 @@ def parse_dump(data: bytes) -> ParsedDump:
         raise DumpError(
             f"file too large: {len(data):,} bytes (the limit is {MAX_DUMP_BYTES:,} bytes, 64 MiB)"
         )
+    from newsreader.dumps import encoding
+
     text, name = encoding.decode(data)
-    for fmt in _FORMATS:
+    for fmt in _formats():
         if fmt.sniff(text):
             return fmt.parse(text, name)
     # Unreachable while portal_text accepts everything; kept so a future reorder

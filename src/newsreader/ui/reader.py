@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QThreadPool, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QThreadPool, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
@@ -56,6 +56,8 @@ class ReaderView(QWidget):
     searchApplied = Signal()
     problem = Signal(str)  # a library error worth a dialog
     zoomChanged = Signal(int)
+    #: The headline list has painted for the first time (the article pane can follow).
+    listPainted = Signal()
 
     def __init__(
         self,
@@ -92,6 +94,7 @@ class ReaderView(QWidget):
         self.list_view = HeadlineView()
         self.list_view.setModel(self.browse_model)
         self.list_view.selectionModel().currentChanged.connect(self._on_selection_currentChanged)
+        self.list_view.viewport().installEventFilter(self)  # for ``listPainted``
         for model in (self.browse_model, self.search_model):
             model.loadFailed.connect(self.problem)
 
@@ -141,6 +144,13 @@ class ReaderView(QWidget):
             self.splitter.restoreState(state)
             self._article = view
         return self._article
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.list_view.viewport():
+            watched.removeEventFilter(self)
+            # After the whole paint pass, not in the middle of it.
+            QTimer.singleShot(0, self, self.listPainted.emit)
+        return False
 
     def has_article_pane(self) -> bool:
         return self._article is not None

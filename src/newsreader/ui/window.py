@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer, Qt, QUrl
+from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -24,28 +24,21 @@ from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
 )
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget
 
-from newsreader.store import browse
-from newsreader.store.errors import LibraryError
-from newsreader.store.library import Library, default_library_path
-from newsreader.store.records import FileResult
 from newsreader.ui.errors import Dialogs
 from newsreader.ui.i18n import Language
-from newsreader.ui.reader import ReaderView
 from newsreader.ui.settings import Settings
 
+# NOTE: this module is on the first-paint path, so it imports neither the store nor the
+# reading view (nor PySide6's ``Qt`` namespace, whose ~100 enums cost ~15 ms to create):
+# they load in ``open_library``, right after the window has painted once.
 if TYPE_CHECKING:
+    from newsreader.store.library import Library
+    from newsreader.store.records import FileResult
+    from newsreader.ui.errorpage import LibraryErrorPage
     from newsreader.ui.importflow import ImportController
+    from newsreader.ui.reader import ReaderView
     from newsreader.ui.welcome import WelcomeView
 
 log = logging.getLogger(__name__)
@@ -54,36 +47,13 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000
 
 
-class LibraryErrorPage(QWidget):
-    """Shown instead of the list when the library cannot be opened."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setFixedWidth(560)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton(self.tr("Open Another Library…"))
-        self.retry_button = QPushButton(self.tr("Try Again"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        # Stretches, not an alignment flag: a wrapped label keeps its height for width.
-        text = QHBoxLayout()
-        text.addStretch(1)
-        text.addWidget(self.message)
-        text.addStretch(1)
-        column = QVBoxLayout(self)
-        column.addStretch(1)
-        column.addLayout(text)
-        column.addSpacing(16)
-        column.addLayout(buttons)
-        column.addStretch(2)
-
-
 class MainWindow(QMainWindow):
+    """The window. ``open_after_paint`` (the app's start-up) paints the empty window
+    first and opens the library right after; otherwise it opens in the constructor."""
+
+    #: The library was opened, or failed to open and the error page is showing.
+    libraryOpened = Signal()
+
     def __init__(
         self,
         library_path: Path | str | None = None,
@@ -92,15 +62,18 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         dialogs: Dialogs | None = None,
         poll_ms: int = POLL_MS,
+        open_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.language = language or Language()
         self.settings = settings or Settings()
         self.dialogs = dialogs or Dialogs()
-        self.library_path = Path(library_path) if library_path else default_library_path()
+        # None until opened: the default path needs platformdirs, which start-up can skip.
+        self.library_path: Path | None = Path(library_path) if library_path else None
         self.library: Library | None = None
         self.reader: ReaderView | None = None
         self._data_version = 0
+        self._opening = False
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self.setWindowTitle("newsreader")
@@ -120,7 +93,12 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
-        self.open_library(self.library_path)
+        if open_after_paint:
+            self._opening = True
+            self._story_actions_enabled(False)
+            self._library_actions_enabled(False)
+        else:
+            self.open_library(self.library_path)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -139,6 +117,8 @@ class MainWindow(QMainWindow):
     @property
     def error_page(self) -> LibraryErrorPage:
         if self._error_page is None:
+            from newsreader.ui.errorpage import LibraryErrorPage
+
             self._error_page = LibraryErrorPage()
             self._error_page.open_button.clicked.connect(self.choose_library)
             self._error_page.retry_button.clicked.connect(
@@ -221,18 +201,28 @@ class MainWindow(QMainWindow):
 
     # -- the library -------------------------------------------------------------------
 
-    def open_library(self, path: Path) -> bool:
-        """Open ``path``; on failure show what to do (page and dialog), never a traceback."""
+    def open_library(self, path: Path | None) -> bool:
+        """Open ``path`` (None: the default library); on failure show what to do (page
+        and dialog), never a traceback."""
+        from newsreader.store import browse
+        from newsreader.store.errors import LibraryError
+        from newsreader.store.library import Library, default_library_path
+        from newsreader.ui.reader import ReaderView
+
+        self._opening = False
         self._close_library()
-        self.library_path = Path(path)
+        library_path = Path(path) if path else default_library_path()
+        self.library_path = library_path
         try:
-            library = Library.open(self.library_path)
+            library = Library.open(library_path)
             self._data_version = library.data_version()
         except LibraryError as err:
             self._show_library_error(str(err))
+            self.libraryOpened.emit()
             return False
         except sqlite3.Error as err:  # the store words every error it knows; just in case
-            self._show_library_error(f"{self.library_path}: {err}")
+            self._show_library_error(f"{library_path}: {err}")
+            self.libraryOpened.emit()
             return False
         self.library = library
         self.reader = ReaderView(library, self.language, self.pool, zoom=self.settings.zoom())
@@ -240,7 +230,7 @@ class MainWindow(QMainWindow):
         self.reader.search_bar.set_order(self.settings.search_order())
         self.reader.search_bar.orderChanged.connect(self.settings.set_search_order)
         self.reader.storyShown.connect(
-            lambda story_id: self.settings.set_last_story(self.library_path, story_id)
+            lambda story_id: self.settings.set_last_story(library_path, story_id)
         )
         self.reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
         self.reader.problem.connect(self._on_reader_problem)
@@ -253,24 +243,24 @@ class MainWindow(QMainWindow):
         since, until = self.settings.date_range()
         flt = browse.BrowseFilter(self.settings.show(), since, until)
         self.reader.search_bar.set_filter(flt)
-        self.reader.load_first_page(flt, restore_id=self.settings.last_story(self.library_path))
+        self.reader.load_first_page(flt, restore_id=self.settings.last_story(library_path))
         if self.reader.library_total is not None:
             self._on_reader_libraryCountChanged(self.reader.library_total)
         else:
             self.stack.setCurrentWidget(self.reader)  # until the count says otherwise
-            self._enable_library_actions()
-        self.setWindowTitle(f"newsreader — {self.library_path.name}")
+            self._library_actions_enabled(True)
+        self.setWindowTitle(f"newsreader — {library_path.name}")
         self._poll.start()
-        if self.isVisible():
-            self.reader.article  # noqa: B018 - shown now: make the pane
+        # The list paints first (start-up is measured to it), the article pane right after.
+        self.reader.listPainted.connect(self._make_article_pane)
+        self.libraryOpened.emit()
         return True
 
     def _show_library_error(self, message: str) -> None:
         self.error_page.message.setText(message)
         self.stack.setCurrentWidget(self.error_page)
         self._story_actions_enabled(False)
-        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
-            a.setEnabled(False)
+        self._library_actions_enabled(False)
         self.dialogs.library_error(self, message)
 
     def _close_library(self) -> None:
@@ -292,21 +282,21 @@ class MainWindow(QMainWindow):
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Open Library"), str(self.library_path.parent),
+            self, self.tr("Open Library"), str((self.library_path or Path.home()).parent),
             self.tr("newsreader libraries (*.sqlite3 *.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.open_library(Path(path))
 
-    def _enable_library_actions(self) -> None:
+    def _library_actions_enabled(self, enabled: bool) -> None:
         for a in (self.import_files_action, self.import_folder_action, self.sample_action):
-            a.setEnabled(True)
+            a.setEnabled(enabled)
 
     def _on_reader_libraryCountChanged(self, total: int) -> None:
         if self.reader is None:
             return
-        self._enable_library_actions()
+        self._library_actions_enabled(True)
         empty = total == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.reader)
         self._story_actions_enabled(not empty)
@@ -441,9 +431,14 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.reader is not None and not self.reader.has_article_pane():
-            # Right after the first paint: the article pane was left out of it.
-            QTimer.singleShot(0, self._make_article_pane)
+        if self._opening:
+            # The empty window is on screen: now open the library and fill it.
+            self._opening = False
+            QTimer.singleShot(0, self, self._open_after_paint)
+
+    def _open_after_paint(self) -> None:
+        if self.isVisible():
+            self.open_library(self.library_path)
 
     def _make_article_pane(self) -> None:
         if self.reader is not None and not self.reader.has_article_pane():
