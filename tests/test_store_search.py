@@ -254,3 +254,31 @@ def test_json_of_a_query_without_words_keeps_the_contract(library_path: Path) ->
     assert out.exit_code == 0
     assert json.loads(out.stdout) == {"total": 0, "order": "relevance", "results": []}
     assert "Nothing to search for" in out.stderr
+
+
+@pytest.mark.parametrize(("walk_at_most", "probe_above"), [(50_000, 50_000), (3, 50_000), (3, 1)])
+def test_the_newest_page_is_the_start_of_every_result(
+    lib: Library, tmp_path: Path, monkeypatch, walk_at_most: int, probe_above: int
+) -> None:
+    from newsreader.store import search as store_search
+
+    # Recent stories that do not match, then old ones that do: a walk from the
+    # newest story meets the matches last (or gives up and sorts them).
+    groups = [group(f"填充新闻{i}", f"摘要{i}", stamp=f"2023-08-{10 + i % 18:02d} 09:{i:02d}")
+              for i in range(40)]
+    groups += [group(f"旧闻儿童{i}", f"摘要{i}", stamp=f"2023-07-{1 + i:02d} 10:00")
+               for i in range(6)]
+    _import(lib, tmp_path, "1.txt", DumpText(groups=groups))
+    monkeypatch.setattr(store_search, "_WALK_AT_MOST", walk_at_most)
+    monkeypatch.setattr(store_search, "_PROBE_ABOVE", probe_above)
+    for query in ("儿童", "新闻", "摘要", "旧闻 -儿童", "没有这个词", "-儿童"):
+        total, order, every = search_ids(lib, query, sort="date")
+        for limit in (1, 4, 100):
+            page_total, ids, message = store_search.newest_page(lib, query, limit=limit,
+                                                                sort="date")
+            assert page_total == total and ids == every[:limit], (query, limit)
+            assert (message is None) == (query != "-儿童")
+    # Results ranked by relevance have no cheap first page: every candidate counts.
+    total, ids, _message = store_search.newest_page(lib, "儿童", limit=4)
+    assert total == 6 and ids is None
+    assert store_search.newest_page(lib, "没有这个词", limit=4)[:2] == (0, [])

@@ -130,3 +130,43 @@ def test_a_failing_loader_reports_instead_of_raising(qtbot) -> None:
     with qtbot.waitSignal(model.loadFailed) as blocker:
         assert model.index(3, 0).data() is None
     assert "disk gone" in blocker.args[0]
+
+
+class CountingModel(StoryListModel):
+    """Counts how often the view asks for the row count (each a Python call)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row_count_calls = 0
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+        self.row_count_calls += 1
+        return super().rowCount() if parent is None else super().rowCount(parent)
+
+
+def test_the_view_reads_only_visible_rows_of_a_million(qtbot) -> None:
+    from newsreader.ui.listview import HeadlineView
+
+    total, block = 1_000_000, 512
+    loader = CountingLoader(total, block)
+    view = HeadlineView()
+    qtbot.addWidget(view)
+    view.resize(420, 600)
+    model = CountingModel()
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    # A reset, a model switch and a jump to the end each lay out a million rows: a
+    # view that asks the model about every row would make ~2 million calls here.
+    model.set_content(ListContent(total, (), loader, block=block))
+    other = CountingModel()
+    other.set_content(ListContent(total, (), loader, block=block))
+    view.setModel(other)
+    view.setModel(model)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > total)  # the new model's rows are laid out
+    bar.setValue(bar.maximum())
+    view.viewport().repaint()
+    assert view.indexAt(view.viewport().rect().center()).row() > total - 30
+    assert model.row_count_calls + other.row_count_calls < 5_000
+    assert set(loader.calls) <= {0, (total - 1) // block, (total - 2) // block}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +62,8 @@ PYTHON_RANK_LIMIT = 150
 # Above this many matches of a one-token query, probing the index story by story
 # (a few hundred probes at most) beats reading the whole match set.
 _PROBE_ABOVE = 50_000
+#: The date-ordered first page walks at most this many stories, newest first.
+_WALK_AT_MOST = 50_000
 _MAX_SURROGATE = "\U0010ffff"
 
 
@@ -146,6 +148,16 @@ def _plan(
     return _Plan(query, match, to_fts_title_match(query), join, where, tuple(params))
 
 
+def too_many_to_rank(total: int, library_size: Callable[[], int]) -> bool:
+    """Whether ``total`` matches come newest first even when relevance was asked for.
+
+    ``library_size`` is called only when the answer depends on it (counting costs).
+    """
+    if total <= ALWAYS_RANK:
+        return False
+    return total > RANK_AT_MOST or total > RELEVANCE_SHARE * library_size()
+
+
 def _library_size(library: Library) -> int:
     """The number of stories, counted again only after a write (ours or another's).
 
@@ -187,15 +199,26 @@ def _ranked(conn: sqlite3.Connection, plan: _Plan) -> list[int]:
 
 
 def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
-    """The ``limit`` newest matches.
+    """The ``limit`` newest of ``total`` matches.
 
-    Walks the stories newest first (the sort-key index) and keeps those in the
-    match set. The set is read from the index once (C speed, ~15 ms per 100k
-    matches); only for the broadest single-token queries, where reading it would
-    cost more than the few probes the walk needs, is each story asked about alone.
+    A sparse match set is sorted by SQLite (it reads every match once). A dense one
+    is found faster by walking the stories newest first (the sort-key index) and
+    keeping the matches: the match set is read from the index once (C speed, ~15 ms
+    per 100k matches) or, for the broadest single-token queries, each story is
+    asked about alone. The walk stops once it has what it wants, and gives up for
+    the sort after ``_WALK_AT_MOST`` stories (matches that are all old).
     """
+    wanted = min(limit, total)
+    if wanted <= 0:
+        return []
     conn = library.conn
-    walk = f"SELECT s.id FROM stories s WHERE 1 {plan.where} ORDER BY s.sort_key DESC"
+    # Matches spread over time are met every size/total stories on the walk.
+    if wanted * _library_size(library) > _WALK_AT_MOST * total:
+        return _newest_sorted(conn, plan, wanted)
+    walk = (
+        f"SELECT s.id FROM stories s WHERE 1 {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
+    )
+    walk_params = (*plan.params, _WALK_AT_MOST)
     found: list[int] = []
     tokens = phrase_tokens_of(plan.query)
     # A probe is cheap for an exact token or a one-character prefix (the prefix
@@ -206,20 +229,29 @@ def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
             f"SELECT 1 FROM {search_index.TABLE} "
             f"WHERE {search_index.TABLE} MATCH ? AND rowid = ?"
         )
-        for (story_id,) in conn.execute(walk, plan.params):
+        for (story_id,) in conn.execute(walk, walk_params):
             if conn.execute(probe, (plan.match, story_id)).fetchone():
                 found.append(story_id)
-                if len(found) == limit:
-                    break
-        return found
-    sql, params = plan.select("f.rowid")
-    matching = {r[0] for r in conn.execute(sql, params)}
-    for (story_id,) in conn.execute(walk, plan.params):
-        if story_id in matching:
-            found.append(story_id)
-            if len(found) == limit:
-                break
-    return found
+                if len(found) == wanted:
+                    return found
+    else:
+        sql, params = plan.select("f.rowid")
+        matching = {r[0] for r in conn.execute(sql, params)}
+        for (story_id,) in conn.execute(walk, walk_params):
+            if story_id in matching:
+                found.append(story_id)
+                if len(found) == wanted:
+                    return found
+    return _newest_sorted(conn, plan, wanted)
+
+
+def _newest_sorted(conn: sqlite3.Connection, plan: _Plan, limit: int) -> list[int]:
+    join = plan.join or _JOIN
+    sql = (
+        f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
+        f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
+    )
+    return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit))]
 
 
 def phrase_tokens_of(query: Query) -> list[tuple[str, bool]]:
@@ -340,7 +372,10 @@ def _run(
     since: dt.date | None,
     until: dt.date | None,
     has_body: bool,
-) -> tuple[int, str, list[int], Query | None, str | None]:
+    rank: bool = True,
+) -> tuple[int, str, list[int] | None, Query | None, str | None]:
+    """(total, order, ids, parsed query, message); ids is None when ``rank`` is False
+    and the results would be ranked by relevance."""
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort order {sort!r}")
     query = parse_query(text)
@@ -353,12 +388,10 @@ def _run(
     conn = library.conn
     sql, params = plan.select("count(*)")
     total = int(conn.execute(sql, params).fetchone()[0])
+    if total == 0:
+        return 0, sort, [], query, None
     order = sort
-    if (
-        sort == "relevance"
-        and total > ALWAYS_RANK
-        and (total > RANK_AT_MOST or total > RELEVANCE_SHARE * _library_size(library))
-    ):
+    if sort == "relevance" and too_many_to_rank(total, lambda: _library_size(library)):
         order = "date"
     if order == "date":
         if limit is None:
@@ -370,6 +403,8 @@ def _run(
             ids = [r[0] for r in conn.execute(sql, (plan.match, *plan.params))]
         else:
             ids = _newest(library, plan, total, limit)
+    elif not rank:
+        return total, order, None, query, None
     else:
         ids = _ranked(conn, plan)
         if limit is not None:
@@ -391,7 +426,7 @@ def search(
     total, order, ids, query, message = _run(
         library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body
     )
-    if query is None:
+    if query is None or ids is None:
         return SearchResults(0, order, (), message)
     return SearchResults(total, order, _hits(library.conn, query, ids))
 
@@ -409,4 +444,28 @@ def search_ids(
     total, order, ids, _query, _message = _run(
         library, text, limit=None, sort=sort, since=since, until=until, has_body=has_body
     )
-    return total, order, ids
+    return total, order, ids or []
+
+
+def newest_page(
+    library: Library,
+    text: str,
+    *,
+    limit: int,
+    sort: str = "relevance",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    has_body: bool = False,
+) -> tuple[int, list[int] | None, str | None]:
+    """A quick first page: (total, the first ``limit`` ids, message).
+
+    The ids are None when the results are ranked by relevance: ranking needs every
+    candidate, so ``search_ids`` is as quick. Newest-first results (asked for, or
+    too many to rank) cost only the count and a short walk. ``message`` says why
+    nothing was searched for (only exclusions, say), else None.
+    """
+    total, _order, ids, _query, message = _run(
+        library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body,
+        rank=False,
+    )
+    return total, ids, message

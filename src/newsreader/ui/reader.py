@@ -336,7 +336,7 @@ class ReaderView(QWidget):
         query = self.search_bar.query()
         if not query.strip():
             return None
-        return SearchRequest(query, self.search_bar.order(), self.flt, self.library_total)
+        return SearchRequest(query, self.search_bar.order(), self.flt)
 
     def _on_searches_outcome(self, outcome: SearchOutcome) -> None:
         self._apply_search(outcome)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -146,9 +146,6 @@ class SearchRequest:
     query: str
     order: str  # "relevance" | "date"
     flt: browse.BrowseFilter
-    #: Stories in the library, as the window last counted them (None: count here).
-    #: Not part of what is asked: a count that moved does not make an answer stale.
-    library_size: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -175,19 +172,6 @@ class SearchOutcome:
 FIRST_PAGE = 30
 
 
-def _by_date(library: Library, request: SearchRequest, total: int) -> bool:
-    """Will the results come in date order (asked for, or too many to rank)?"""
-    from newsreader.store import search as store_search
-
-    if request.order == "date":
-        return True
-    # The store's own rule (see store.search): broad queries are ordered by date.
-    if total <= store_search.ALWAYS_RANK:
-        return False
-    size = request.library_size if request.library_size else library.count_stories()
-    return total > store_search.RELEVANCE_SHARE * size
-
-
 def first_page(library: Library, request: SearchRequest) -> SearchOutcome | None:
     """The first results of a broad query, fast; None when the full answer is as quick.
 
@@ -201,22 +185,20 @@ def first_page(library: Library, request: SearchRequest) -> SearchOutcome | None
     flt = request.flt
     if flt.show in ("unread", "starred"):
         return None
-    dates = {"since": flt.since, "until": flt.until}
-    probe = store_search.search(library, request.query, limit=1, sort="date", **dates)
-    if probe.total == 0:
-        return SearchOutcome(request, 0, request.order, [], [], probe.message)
-    if not _by_date(library, request, probe.total):
-        return None
-    results = store_search.search(
-        library, request.query, limit=FIRST_PAGE, sort="date", **dates
+    total, ids, message = store_search.newest_page(
+        library, request.query, limit=FIRST_PAGE, sort=request.order,
+        since=flt.since, until=flt.until,
     )
-    ids = [hit.id for hit in results.hits]
+    if total == 0:
+        return SearchOutcome(request, 0, request.order, [], [], message)
+    if ids is None:
+        return None
     found = library.rows_by_ids(ids)
     rows = tuple(found[i] for i in ids if i in found)
     groups = browse.groups_for_keys([row.sort_key for row in rows])
-    complete = len(ids) >= results.total
-    return SearchOutcome(request, results.total, "date", [r.id for r in rows], groups,
-                         results.message, complete, rows)
+    complete = len(ids) >= total
+    return SearchOutcome(request, total, "date", [r.id for r in rows], groups,
+                         message, complete, rows)
 
 
 def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
