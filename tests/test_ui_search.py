@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,28 @@ def test_a_superseded_search_can_be_interrupted_safely(tmp_path) -> None:
     assert task._library.count_stories() == 0
     task._library.close()
     task.interrupt()  # closed connection: still no error
+
+
+def test_pool_threads_keep_their_connection_from_task_to_task(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from newsreader.store.browse import BrowseFilter
+    from newsreader.ui.workers import SearchRequest, SearchTask, thread_libraries
+
+    path = make_library(tmp_path, make_dumps(tmp_path, days=2, per_day=3))
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)
+    used = []
+    for generation in (1, 2, 3):
+        task = SearchTask(path, generation, SearchRequest("儿童", "relevance", BrowseFilter()))
+        with qtbot.waitSignal(task.signals.done, timeout=10_000) as done:
+            pool.start(task)
+        assert done.args[1].total > 0
+        used.append(task._library)
+    # One thread, one connection, reused: its page cache and figures survive.
+    assert used[0] is used[1] is used[2]
+    pool.waitForDone()
+    thread_libraries.close(path)
+    with pytest.raises(sqlite3.ProgrammingError):
+        used[0].conn.execute("SELECT 1")

@@ -78,8 +78,14 @@ class Library:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True) -> Library:
-        """Open (and, with ``create``, make and migrate) the library at ``path``."""
+    def open(
+        cls, path: Path | str | None = None, *, create: bool = True, closable_anywhere: bool = False
+    ) -> Library:
+        """Open (and, with ``create``, make and migrate) the library at ``path``.
+
+        ``closable_anywhere`` lifts sqlite3's same-thread check, for a connection that
+        one worker thread uses and another closes once that worker is idle.
+        """
         path = Path(path) if path is not None else default_library_path()
         if not path.exists():
             if not create:
@@ -91,7 +97,10 @@ class Library:
         elif path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file.")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+            conn = sqlite3.connect(
+                path, isolation_level=None, timeout=10.0,
+                check_same_thread=not closable_anywhere,
+            )
         except sqlite3.Error as err:
             raise _explain(path, err) from err
         try:

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self._opening = False
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+        # Pool threads stay for the window's life: each keeps its library connection.
+        self.pool.setExpiryTimeout(-1)
         self.setWindowTitle("newsreader")
         self.setAcceptDrops(True)
 
@@ -270,6 +272,10 @@ class MainWindow(QMainWindow):
             self.importer.deleteLater()
             self.importer = None
         self.pool.waitForDone()
+        if self.library is not None:
+            from newsreader.ui.workers import thread_libraries
+
+            thread_libraries.close(self.library.path)
         if self.reader is not None:
             self._save_reader_settings()
             self.reader.detach()

@@ -34,32 +34,57 @@ class TaskSignals(QObject):
     failed = Signal(int, str)
 
 
-_thread_state = threading.local()
+class ThreadLibraries:
+    """One library connection per pool thread, kept from task to task.
 
-
-def _thread_library(path: Path) -> Library:
-    """This pool thread's own connection to ``path``, opened once and kept.
-
-    NOTE: opening a connection per task threw away SQLite's page cache and the
-    store's per-connection figures every time: ~250 ms a search on a 3 GB library.
-    Pool threads live on, so each keeps one connection (never shared across threads).
+    NOTE: a fresh connection per task threw away SQLite's page cache and the store's
+    per-connection figures (the library size, ~25 ms to count at a million stories)
+    every time. ``threading.local`` cannot keep them: PySide6 gives a pool thread a
+    new Python thread state for every task, and the thread-local values go with it.
+    So connections are kept by the thread's id, each used only by its own thread.
+    They are opened ``closable_anywhere`` so that ``close`` can run on the GUI
+    thread once the pool has finished its work.
     """
-    cached: Library | None = getattr(_thread_state, "library", None)
-    if cached is not None and cached.path == Path(path):
-        return cached
-    if cached is not None:
-        cached.close()
-        _thread_state.library = None
-    library = Library.open(path, create=False)
-    _thread_state.library = library
-    return library
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_thread: dict[int, Library] = {}
+
+    def current(self, path: Path) -> Library:
+        """This thread's connection to ``path`` (opened on first use)."""
+        ident = threading.get_ident()
+        with self._lock:
+            cached = self._by_thread.pop(ident, None)
+        if cached is not None and cached.path == Path(path):
+            library = cached
+        else:
+            if cached is not None:
+                cached.close()
+            library = Library.open(path, create=False, closable_anywhere=True)
+        with self._lock:
+            self._by_thread[ident] = library
+        return library
+
+    def forget_current(self) -> None:
+        """Close this thread's connection (after an error it may be unusable)."""
+        with self._lock:
+            cached = self._by_thread.pop(threading.get_ident(), None)
+        if cached is not None:
+            cached.close()
+
+    def close(self, path: Path) -> None:
+        """Close every kept connection to ``path``; call only when no task runs on it."""
+        with self._lock:
+            closing = [lib for lib in self._by_thread.values() if lib.path == Path(path)]
+            self._by_thread = {
+                k: lib for k, lib in self._by_thread.items() if lib.path != Path(path)
+            }
+        for library in closing:
+            library.close()
 
 
-def _forget_thread_library() -> None:
-    cached: Library | None = getattr(_thread_state, "library", None)
-    if cached is not None:
-        cached.close()
-    _thread_state.library = None
+#: The connections of every pool thread in this process.
+thread_libraries = ThreadLibraries()
 
 
 class _Task(QRunnable):
@@ -72,20 +97,20 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            library = _thread_library(self.library_path)
+            library = thread_libraries.current(self.library_path)
             self._library = library
             result = self.work(library)
         except sqlite3.OperationalError as err:
             if "interrupt" not in str(err).lower():
-                _forget_thread_library()
+                thread_libraries.forget_current()
                 log.exception("background task failed")
             # An interrupted task was superseded (see ``interrupt``): nobody waits for it.
             self.signals.failed.emit(self.generation, str(err))
         except LibraryError as err:
-            _forget_thread_library()
+            thread_libraries.forget_current()
             self.signals.failed.emit(self.generation, str(err))
         except Exception as err:  # noqa: BLE001 - reported to the window, and logged
-            _forget_thread_library()
+            thread_libraries.forget_current()
             log.exception("background task failed")
             self.signals.failed.emit(self.generation, f"{type(err).__name__}: {err}")
         else:
