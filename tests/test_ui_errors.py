@@ -102,3 +102,61 @@ def test_the_hook_is_installed_and_removed() -> None:
     assert sys.excepthook == reporter.handle
     reporter.uninstall()
     assert sys.excepthook is before
+
+
+def test_a_locked_library_is_busy_without_freezing_the_window(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import time
+
+    from newsreader.ui import window as window_module
+
+    monkeypatch.setattr(window_module, "GUI_BUSY_TIMEOUT_S", 0.3)
+    path = make_library(tmp_path, make_dumps(tmp_path, days=1, per_day=2))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # another program keeps the whole file to itself
+    try:
+        started = time.monotonic()
+        window = _opened_with_error(qtbot, path, tmp_path)
+        assert time.monotonic() - started < 5  # not the 10 s a command would wait
+        box = _only_dialog(window)
+        assert "busy: another program is writing to it" in box.informativeText()
+        assert window.stack.currentWidget() is window.error_page
+        box.done(0)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # Once the other program lets go, Try Again opens it.
+    window.error_page.retry_button.click()
+    assert window.stack.currentWidget() is window.reader
+
+
+def test_a_mark_during_another_programs_write_is_a_notice(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from newsreader.ui import window as window_module
+
+    monkeypatch.setattr(window_module, "GUI_BUSY_TIMEOUT_S", 0.3)
+    path = make_library(tmp_path, make_dumps(tmp_path, days=1, per_day=2))
+    window = open_window(qtbot, path, tmp_path / "s.ini")
+    reader = window.reader
+    reader.move(1)  # opens the first story (j)
+    qtbot.waitUntil(lambda: reader.current_story is not None)
+    story = reader.current_story
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # an import in another process, say
+    try:
+        with qtbot.waitSignal(reader.notice, timeout=5000) as notice:
+            reader.toggle_star()
+        assert "busy" in notice.args[0]
+        assert window.dialogs.shown == [] and not reader.read_only
+        assert "busy" in window.statusBar().currentMessage()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    reader.toggle_star()  # saved now
+    from newsreader.store import Library
+
+    with Library.open(path) as lib:
+        assert lib.get_story(story.id).starred

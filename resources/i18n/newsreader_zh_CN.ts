@@ -167,7 +167,6 @@ The details were written to {log}. Please send that file with a description of w
     <name>LibraryErrorPage</name>
     <message>
         <source>Open Another Library…</source>
-        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA).</extracomment>
         <translation>打开其他资料库…</translation>
     </message>
     <message>
@@ -179,6 +178,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA). The longest the window waits for another program&apos;s lock (an import commits at least every half second; a program that holds the library longer makes it &quot;busy&quot;). The library was opened, or failed to open and the error page is showing.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>ReaderView</name>
     <message>
         <source>1 result</source>
-        <extracomment>Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
+        <extracomment>The headline list has painted for the first time (the article pane can follow). Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
         <translation>1 条结果</translation>
     </message>
     <message>
@@ -316,6 +316,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>This story is no longer in the library.</source>
         <translation>资料库中已没有这条新闻。</translation>
+    </message>
+    <message>
+        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
+        <translation>资料库正忙(另一个程序正在写入):这次标记没有保存。</translation>
     </message>
 </context>
 <context>

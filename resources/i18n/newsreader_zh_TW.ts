@@ -167,7 +167,6 @@ The details were written to {log}. Please send that file with a description of w
     <name>LibraryErrorPage</name>
     <message>
         <source>Open Another Library…</source>
-        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA).</extracomment>
         <translation>開啟其他資料庫…</translation>
     </message>
     <message>
@@ -179,6 +178,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA). The longest the window waits for another program&apos;s lock (an import commits at least every half second; a program that holds the library longer makes it &quot;busy&quot;). The library was opened, or failed to open and the error page is showing.</extracomment>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>ReaderView</name>
     <message>
         <source>1 result</source>
-        <extracomment>Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
+        <extracomment>The headline list has painted for the first time (the article pane can follow). Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
         <translation>1 筆結果</translation>
     </message>
     <message>
@@ -316,6 +316,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>This story is no longer in the library.</source>
         <translation>資料庫中已沒有這則新聞。</translation>
+    </message>
+    <message>
+        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
+        <translation>資料庫正忙(另一個程式正在寫入):這次標記沒有儲存。</translation>
     </message>
 </context>
 <context>

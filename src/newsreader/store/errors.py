@@ -11,5 +11,9 @@ class LibraryError(RuntimeError):
     """The library file cannot be used; ``str(err)`` is a plain sentence for the user."""
 
 
+class LibraryBusy(LibraryError):
+    """Another program holds the library's lock: try again later (nothing is wrong)."""
+
+
 class ImportCancelled(Exception):
     """Raised inside an import when the user cancels; the current dump rolls back."""

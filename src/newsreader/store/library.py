@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newsreader.store.errors import LibraryError
+from newsreader.store.errors import LibraryBusy, LibraryError
 from newsreader.store.migrations import migrate, needs_migration
 from newsreader.store.records import ImportRecord, Source, Story, StoryRow, blocks_from_json
 
@@ -55,7 +55,7 @@ def _explain(path: Path, err: sqlite3.Error) -> LibraryError:
             f"{path} is read-only. Check the file's permissions or copy it somewhere writable."
         )
     if "locked" in text or "busy" in text:
-        return LibraryError(
+        return LibraryBusy(
             f"{path} is busy: another program is writing to it. Try again when it has finished."
         )
     if "unable to open" in text:
@@ -79,10 +79,17 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: Path | str | None = None, *, create: bool = True, closable_anywhere: bool = False
+        cls,
+        path: Path | str | None = None,
+        *,
+        create: bool = True,
+        closable_anywhere: bool = False,
+        busy_timeout: float = 10.0,
     ) -> Library:
         """Open (and, with ``create``, make and migrate) the library at ``path``.
 
+        ``busy_timeout`` is how many seconds to wait for another program's lock before
+        saying the library is busy (a window passes less than a command does).
         ``closable_anywhere`` lifts sqlite3's same-thread check, for a connection that
         one worker thread uses and another closes once that worker is idle.
         """
@@ -98,13 +105,13 @@ class Library:
             raise LibraryError(f"{path} is a folder, not a library file.")
         try:
             conn = sqlite3.connect(
-                path, isolation_level=None, timeout=10.0,
+                path, isolation_level=None, timeout=busy_timeout,
                 check_same_thread=not closable_anywhere,
             )
         except sqlite3.Error as err:
             raise _explain(path, err) from err
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             # WAL lets the desktop app read while an import writes; NORMAL is safe in WAL
             # (a power cut may lose the last commits, never corrupt the file).
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
 from newsreader.store import browse
-from newsreader.store.errors import LibraryError
+from newsreader.store.errors import LibraryBusy, LibraryError
 from newsreader.store.library import Library
 from newsreader.store.records import Story
 
@@ -55,6 +55,7 @@ class ReaderView(QWidget):
     layoutApplied = Signal()
     searchApplied = Signal()
     problem = Signal(str)  # a library error worth a dialog
+    notice = Signal(str)  # a passing condition worth a line in the status bar
     zoomChanged = Signal(int)
     #: The headline list has painted for the first time (the article pane can follow).
     listPainted = Signal()
@@ -457,6 +458,11 @@ class ReaderView(QWidget):
                 self.library.set_read([story.id], flag["read"])
             if "starred" in flag:
                 self.library.set_starred([story.id], flag["starred"])
+        except LibraryBusy:
+            # Another program holds the lock for now: say so quietly, keep trying later.
+            self.notice.emit(self.tr("The library is busy (another program is writing to "
+                                     "it): this mark was not saved."))
+            return
         except LibraryError as err:
             # Say it once; reading goes on without saving read and starred marks.
             self.read_only = True

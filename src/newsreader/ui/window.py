@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 
 #: How often to look for changes made by other programs (a cheap PRAGMA).
 POLL_MS = 1000
+#: The longest the window waits for another program's lock (an import commits at
+#: least every half second; a program that holds the library longer makes it "busy").
+GUI_BUSY_TIMEOUT_S = 2.0
 
 
 class MainWindow(QMainWindow):
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
         library_path = Path(path) if path else default_library_path()
         self.library_path = library_path
         try:
-            library = Library.open(library_path)
+            library = Library.open(library_path, busy_timeout=GUI_BUSY_TIMEOUT_S)
             self._data_version = library.data_version()
         except LibraryError as err:
             self._show_library_error(str(err))
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         )
         self.reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
         self.reader.problem.connect(self._on_reader_problem)
+        self.reader.notice.connect(self._on_reader_notice)
         splitter = self.settings.splitter()
         if splitter is not None:
             self.reader.splitter.restoreState(splitter)
@@ -306,6 +310,9 @@ class MainWindow(QMainWindow):
         empty = total == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.reader)
         self._story_actions_enabled(not empty)
+
+    def _on_reader_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _on_reader_problem(self, message: str) -> None:
         self.dialogs.problem(self, self.tr("Library problem"), message)
