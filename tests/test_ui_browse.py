@@ -85,7 +85,8 @@ def test_recent_orders_by_newest_import_and_groups_by_dump(
     Importer(library).import_paths([old])
     lay = browse.layout(library, browse.BrowseFilter("recent"), block=2)
     first = lay.groups[0]
-    assert lay.dumps[first.key].path.endswith("old.txt") and first.count == 3
+    labels = browse.dump_labels(library, [first.key])
+    assert labels[first.key].path.endswith("old.txt") and first.count == 3
     ids = _all_by_blocks(library, lay)
     assert len(ids) == lay.total == 32
     _keys, top = browse.fetch_block(library, lay.filter, None, 3)

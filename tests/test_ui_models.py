@@ -11,7 +11,6 @@ from newsreader.store import Library, browse
 from newsreader.store.records import StoryRow
 from newsreader.ui import listmodel
 from newsreader.ui.listmodel import (
-    Header,
     IdLoader,
     KeysetLoader,
     ListContent,
@@ -48,7 +47,7 @@ def library(tmp_path: Path):
 
 def _browse_content(lib: Library, block: int = 4) -> ListContent:
     lay = browse.layout(lib, browse.BrowseFilter(), block=block)
-    headers = tuple(Header(g.key, g.first_rank, g.count) for g in lay.groups)
+    headers = lay.groups
     return ListContent(lay.total, headers, KeysetLoader(lib, lay), label=str, block=block)
 
 

@@ -24,7 +24,7 @@ import datetime as dt
 import sqlite3
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from newsreader.store.identity import _SEQ_BITS, DAY_SLOTS, sort_key
@@ -102,7 +102,6 @@ class BrowseLayout:
     total: int
     groups: tuple[Group, ...]
     anchors: tuple[Key, ...]
-    dumps: dict[int, DumpLabel] = field(default_factory=dict)
     #: False for a provisional layout made from the first block only.
     complete: bool = True
     #: Stories per block: ``anchors`` are this far apart.
@@ -257,16 +256,9 @@ def _dump_groups(library: Library, flt: BrowseFilter) -> list[Group]:
 
 
 def dump_labels(library: Library, dump_ids: Sequence[int]) -> dict[int, DumpLabel]:
+    """What the headers of ``dump_ids`` say (asked for the headers on screen only:
+    a "recently imported" list may have an import per story)."""
     found: dict[int, DumpLabel] = {}
-    if len(dump_ids) > 2000:
-        # Most of the import history: one scan beats hundreds of IN (...) lookups.
-        wanted = set(dump_ids)
-        for dump_id, path, imported_at in library.conn.execute(
-            "SELECT id, path, imported_at FROM dumps"
-        ):
-            if dump_id in wanted:
-                found[dump_id] = DumpLabel(path, imported_at)
-        return found
     for chunk in chunks(list(dump_ids), 500):
         marks = ",".join("?" * len(chunk))
         for dump_id, path, imported_at in library.conn.execute(
@@ -294,10 +286,7 @@ def layout(library: Library, flt: BrowseFilter, *, block: int = BLOCK) -> Browse
     anchors = _anchors(library, flt, block)
     groups = _dump_groups(library, flt) if flt.ordering == "recent" else _day_groups(library, flt)
     total = sum(g.count for g in groups)
-    dumps = dump_labels(library, [g.key for g in groups if g.key is not None]) if (
-        flt.ordering == "recent"
-    ) else {}
-    return BrowseLayout(flt, total, tuple(groups), tuple(anchors), dumps, True, block)
+    return BrowseLayout(flt, total, tuple(groups), tuple(anchors), True, block)
 
 
 def first_page(
@@ -309,11 +298,8 @@ def first_page(
     complete = len(rows) <= block
     keys, rows = keys[:block], rows[:block]
     groups = _groups_of(flt, keys)
-    dumps = dump_labels(library, [g.key for g in groups if g.key is not None]) if (
-        flt.ordering == "recent"
-    ) else {}
     anchors = (keys[0],) if keys else ()
-    return BrowseLayout(flt, len(rows), tuple(groups), anchors, dumps, complete, block), rows
+    return BrowseLayout(flt, len(rows), tuple(groups), anchors, complete, block), rows
 
 
 def key_of(library: Library, flt: BrowseFilter, story_id: int) -> Key | None:

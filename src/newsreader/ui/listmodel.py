@@ -47,13 +47,10 @@ class Role(IntEnum):
 Loader = Callable[[int], list[StoryRow]]
 
 
-@dataclass(frozen=True)
-class Header:
-    """A group header: ``key`` is what ``ListContent.label`` turns into its text."""
-
-    key: Any
-    first_rank: int
-    count: int
+#: A group header: ``key`` is what ``ListContent.label`` turns into its text. The
+#: store's groups are used as they come (a "recently imported" list has one per
+#: import: copying 200k of them would stall the window).
+Header = browse.Group
 
 
 def _no_label(key: Any) -> str:

@@ -27,7 +27,7 @@ from newsreader.store.records import Story
 if TYPE_CHECKING:
     from newsreader.ui.articleview import ArticleView
 from newsreader.ui.i18n import Language
-from newsreader.ui.listmodel import Header, IdLoader, KeysetLoader, ListContent, StoryListModel
+from newsreader.ui.listmodel import IdLoader, KeysetLoader, ListContent, StoryListModel
 from newsreader.ui.listview import HeadlineView
 from newsreader.ui.searchbar import SearchBar
 from newsreader.ui.searchflow import SearchFlow
@@ -88,6 +88,7 @@ class ReaderView(QWidget):
         self.search_outcome: SearchOutcome | None = None
         #: Set when the library refused a write: reading state is no longer saved.
         self.read_only = False
+        self._import_labels: dict[Any, str] = {}
 
         self.search_bar = SearchBar()
         self.browse_model = StoryListModel(self)
@@ -213,20 +214,24 @@ class ReaderView(QWidget):
             self._schedule_search(immediately=True)
 
     def _browse_content(self, lay: browse.BrowseLayout, first: tuple = ()) -> ListContent:
-        if lay.filter.ordering == "recent":
-            dumps = lay.dumps
-
-            def label(key: Any) -> str:
-                info = dumps.get(key)
-                if info is None:
-                    return self.language.day_label(None)
-                return self.language.import_label(info.path, info.imported_at)
-        else:
-            label = self.language.day_label
-        headers = tuple(Header(g.key, g.first_rank, g.count) for g in lay.groups)
+        label = self._import_label if lay.filter.ordering == "recent" else self.language.day_label
         return ListContent(
-            lay.total, headers, KeysetLoader(self.library, lay), first, label, lay.block
+            lay.total, lay.groups, KeysetLoader(self.library, lay), first, label, lay.block
         )
+
+    def _import_label(self, dump_id: Any) -> str:
+        """A "recently imported" header: read when it comes on screen, then kept."""
+        label = self._import_labels.get(dump_id)
+        if label is None:
+            info = browse.dump_labels(self.library, [dump_id]).get(dump_id)
+            if info is None:
+                label = self.language.day_label(None)
+            else:
+                label = self.language.import_label(info.path, info.imported_at)
+            if len(self._import_labels) >= 4096:
+                self._import_labels.clear()  # bounded: only headers on screen matter
+            self._import_labels[dump_id] = label
+        return label
 
     def _on_layout_done(self, generation: int, result: LayoutResult) -> None:
         if generation != self._browse_generation:
@@ -345,7 +350,7 @@ class ReaderView(QWidget):
     def _apply_search(self, outcome: SearchOutcome) -> None:
         """Show an outcome: a first page, or every result (which keeps the place)."""
         if outcome.order == "date":
-            headers = tuple(Header(g.key, g.first_rank, g.count) for g in outcome.groups)
+            headers = tuple(outcome.groups)
         else:
             headers = ()
         loader = IdLoader(self.library, outcome.ids, self.block)
