@@ -117,3 +117,13 @@ def test_zoom_steps_and_limits(qtbot, view: ArticleView) -> None:
     assert view.zoom == 0
     view.zoom_reset()
     assert view.zoom == start == typography.DEFAULT_ZOOM
+
+
+def test_an_empty_pane_says_what_to_do(view: ArticleView, tmp_path: Path) -> None:
+    assert view.story is None and view.document().isEmpty()
+    assert "Choose a story" in view.placeholderText()
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        Importer(lib).import_paths([write(tmp_path, "a.txt", article_dump())])
+        story = lib.get_story(lib.list_rows(1)[0].id)
+    view.show_story(story)
+    assert not view.document().isEmpty()  # the hint is gone while a story shows

@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>Choose a story in the list to read it here.</source>
+        <translation>在左側清單中選擇一則新聞，在這裡閱讀。</translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>From</source>
@@ -178,7 +185,6 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>How often to look for changes made by other programs (a cheap PRAGMA). The longest the window waits for another program&apos;s lock (an import commits at least every half second; a program that holds the library longer makes it &quot;busy&quot;). The library was opened, or failed to open and the error page is showing.</extracomment>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
@@ -294,7 +300,6 @@ The details were written to {log}. Please send that file with a description of w
     <name>ReaderView</name>
     <message>
         <source>1 result</source>
-        <extracomment>The headline list has painted for the first time (the article pane can follow). Stories per block (tests use small blocks to cross block edges). Stories in the whole library; None until known (it decides the welcome page). Set when the library refused a write: reading state is no longer saved.</extracomment>
         <translation>1 筆結果</translation>
     </message>
     <message>
@@ -369,7 +374,6 @@ The details were written to {log}. Please send that file with a description of w
     <name>StoryListModel</name>
     <message>
         <source>Full article</source>
-        <extracomment>Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling). Rows already known (block 0), so the first paint needs no extra query. Stories per block (the loader&apos;s unit).</extracomment>
         <translation>全文</translation>
     </message>
     <message>

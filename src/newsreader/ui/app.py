@@ -32,8 +32,8 @@ BENCH_ENV = "NEWSREADER_BENCH_FIRST_PAINT"
 FIRST_PAINT_MARKER = "NEWSREADER_FIRST_PAINT"
 LIST_PAINT_MARKER = "NEWSREADER_LIST_PAINT"
 
-#: The log file is opened this long after start-up (the exception hook opens it
-#: at once when it needs it): it costs ~12 ms that the first screens need more.
+# The log file is opened this long after start-up (the exception hook opens it
+# at once when it needs it): it costs ~12 ms that the first screens need more.
 LOGGING_DELAY_MS = 1500
 
 

@@ -29,7 +29,7 @@ from newsreader.ui import article, typography
 from newsreader.ui.i18n import Language
 from newsreader.ui.listview import muted
 
-#: The widest text column, in widths of one Han character (a comfortable measure).
+# The widest text column, in widths of one Han character (a comfortable measure).
 MEASURE_EM = 40
 
 
@@ -44,13 +44,15 @@ class ArticleView(QTextBrowser):
         self.story: Story | None = None
         self.query: str | None = None
         self.zoom = typography.DEFAULT_ZOOM
-        #: Opens an external address; tests replace it to see what would open.
+        # Opens an external address; tests replace it to see what would open.
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
         self.anchorClicked.connect(self._on_self_anchorClicked)
+        # Shown (muted, by Qt) while no story is: an empty white pane looks broken.
+        self.setPlaceholderText(self.tr("Choose a story in the list to read it here."))
         self._apply_font()
 
     # -- showing ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 
-#: Versions known to drop references to None (checked: 6.12.0 does, 6.11.2 does not).
+# Versions known to drop references to None (checked: 6.12.0 does, 6.11.2 does not).
 AFFECTED = {"6.12.0"}
 
 # NOTE: a 2**40 head start is what 3.12's immortal objects amount to in practice: at

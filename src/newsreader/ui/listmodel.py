@@ -27,7 +27,7 @@ from newsreader.store.library import Library
 from newsreader.store.records import StoryRow
 
 BLOCK = browse.BLOCK
-#: Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling).
+# Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling).
 MAX_BLOCKS = 8
 
 log = logging.getLogger(__name__)
@@ -47,9 +47,9 @@ class Role(IntEnum):
 Loader = Callable[[int], list[StoryRow]]
 
 
-#: A group header: ``key`` is what ``ListContent.label`` turns into its text. The
-#: store's groups are used as they come (a "recently imported" list has one per
-#: import: copying 200k of them would stall the window).
+# A group header: ``key`` is what ``ListContent.label`` turns into its text. The
+# store's groups are used as they come (a "recently imported" list has one per
+# import: copying 200k of them would stall the window).
 Header = browse.Group
 
 
@@ -68,10 +68,10 @@ class ListContent:
     total: int
     headers: tuple[Header, ...]
     loader: Loader
-    #: Rows already known (block 0), so the first paint needs no extra query.
+    # Rows already known (block 0), so the first paint needs no extra query.
     first_block: tuple[StoryRow, ...] = ()
     label: Callable[[Any], str] = _no_label
-    #: Stories per block (the loader's unit).
+    # Stories per block (the loader's unit).
     block: int = BLOCK
 
     @property

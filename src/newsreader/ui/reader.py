@@ -57,7 +57,7 @@ class ReaderView(QWidget):
     problem = Signal(str)  # a library error worth a dialog
     notice = Signal(str)  # a passing condition worth a line in the status bar
     zoomChanged = Signal(int)
-    #: The headline list has painted for the first time (the article pane can follow).
+    # The headline list has painted for the first time (the article pane can follow).
     listPainted = Signal()
 
     def __init__(
@@ -76,17 +76,17 @@ class ReaderView(QWidget):
         self._zoom = zoom
         self._article: ArticleView | None = None
         self.flt = browse.BrowseFilter()
-        #: Stories per block (tests use small blocks to cross block edges).
+        # Stories per block (tests use small blocks to cross block edges).
         self.block = browse.BLOCK
         self.current_story: Story | None = None
-        #: Stories in the whole library; None until known (it decides the welcome page).
+        # Stories in the whole library; None until known (it decides the welcome page).
         self.library_total: int | None = None
         self._browse_generation = 0
         self._browse_pending = False
         self._restore_id: int | None = None
         self._browse_place: _Place | None = None
         self.search_outcome: SearchOutcome | None = None
-        #: Set when the library refused a write: reading state is no longer saved.
+        # Set when the library refused a write: reading state is no longer saved.
         self.read_only = False
         self._import_labels: dict[Any, str] = {}
 

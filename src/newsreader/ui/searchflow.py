@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from newsreader.ui.workers import SearchOutcome, SearchRequest, SearchTask
 
-#: Wait this long after a keystroke before searching (typing bursts, input methods).
+# Wait this long after a keystroke before searching (typing bursts, input methods).
 DEBOUNCE_MS = 25
 
 
@@ -36,7 +36,7 @@ class SearchFlow(QObject):
         super().__init__(parent)
         self.library_path = library_path
         self.pool = pool
-        #: The search the window wants now (None when the field is empty).
+        # The search the window wants now (None when the field is empty).
         self.request = request
         self._generation = 0
         self._running = False

@@ -30,7 +30,7 @@ _PREFERRED_TC = (
     "Noto Sans TC",
 )
 
-#: Article text sizes in points; the zoom step is an index into this.
+# Article text sizes in points; the zoom step is an index into this.
 ZOOM_SIZES = (9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0, 18.0, 20.0, 24.0, 28.0)
 DEFAULT_ZOOM = 4  # 13 pt
 

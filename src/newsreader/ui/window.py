@@ -43,10 +43,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: How often to look for changes made by other programs (a cheap PRAGMA).
+# How often to look for changes made by other programs (a cheap PRAGMA).
 POLL_MS = 1000
-#: The longest the window waits for another program's lock (an import commits at
-#: least every half second; a program that holds the library longer makes it "busy").
+# The longest the window waits for another program's lock (an import commits at
+# least every half second; a program that holds the library longer makes it "busy").
 GUI_BUSY_TIMEOUT_S = 2.0
 
 
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
     """The window. ``open_after_paint`` (the app's start-up) paints the empty window
     first and opens the library right after; otherwise it opens in the constructor."""
 
-    #: The library was opened, or failed to open and the error page is showing.
+    # The library was opened, or failed to open and the error page is showing.
     libraryOpened = Signal()
 
     def __init__(

@@ -83,7 +83,7 @@ class ThreadLibraries:
             library.close()
 
 
-#: The connections of every pool thread in this process.
+# The connections of every pool thread in this process.
 thread_libraries = ThreadLibraries()
 
 
@@ -136,7 +136,7 @@ class _Task(QRunnable):
 @dataclass(frozen=True)
 class LayoutResult:
     layout: browse.BrowseLayout
-    #: Rank of the story the window had selected, when it is still in the list.
+    # Rank of the story the window had selected, when it is still in the list.
     selected_rank: int | None
     library_total: int
 
@@ -192,8 +192,8 @@ class SearchOutcome:
     rows: tuple[StoryRow, ...] = ()
 
 
-#: Results in the quick first answer: a screenful and a half. (Each costs a snippet in
-#: ``store.search.search``, which this does not show: keep it small.)
+# Results in the quick first answer: a screenful and a half. (Each costs a snippet in
+# ``store.search.search``, which this does not show: keep it small.)
 FIRST_PAGE = 30
 
 
