@@ -297,6 +297,161 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>empty file (only whitespace)</source>
+        <translation>空文件（只有空白）</translation>
+    </message>
+    <message>
+        <source>file too large: {size} bytes (the limit is {limit} bytes, 64 MiB)</source>
+        <translation>文件太大：{size} 字节（上限为 {limit} 字节，即 64 MiB）</translation>
+    </message>
+    <message>
+        <source>file is larger than 64 MiB ({size} bytes); not a page dump</source>
+        <translation>文件超过 64 MiB（{size} 字节），不是网页存档</translation>
+    </message>
+    <message>
+        <source>not a dump format this version reads</source>
+        <translation>不是这个版本能读取的存档格式</translation>
+    </message>
+    <message>
+        <source>not a text file (looks like binary data)</source>
+        <translation>不是文本文件（看起来是二进制数据）</translation>
+    </message>
+    <message>
+        <source>not a text file (contains NUL bytes)</source>
+        <translation>不是文本文件（含有 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>not a text file (mostly control or unprintable characters)</source>
+        <translation>不是文本文件（大多是控制字符或不可打印的字符）</translation>
+    </message>
+    <message>
+        <source>unsupported encoding: looks like {name} without a byte-order mark</source>
+        <translation>不支持的编码：看起来是没有字节顺序标记（BOM）的 {name}</translation>
+    </message>
+    <message>
+        <source>unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030 (it looks like {name})</source>
+        <translation>不支持的编码：不是 UTF-8、带字节顺序标记的 UTF-16 或 GB18030（看起来是 {name}）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the folder: {reason}</source>
+        <translation>无法读取文件夹：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder holds no dumps (*.txt files)</source>
+        <translation>文件夹里没有存档（*.txt 文件）</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>already imported on {when}</source>
+        <translation>已于 {when} 导入</translation>
+    </message>
+    <message>
+        <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
+        <translation>跳过了 {n} 个孤立的时间戳（没有标题的时间戳行）</translation>
+    </message>
+    <message>
+        <source>1 orphan timestamp (a timestamp line with no headline) was skipped</source>
+        <translation>跳过了 1 个孤立的时间戳（没有标题的时间戳行）</translation>
+    </message>
+    <message>
+        <source>{n} lines between the keywords and the headline list were skipped</source>
+        <translation>跳过了关键词与标题列表之间的 {n} 行</translation>
+    </message>
+    <message>
+        <source>a keywords line with no article text before it was ignored</source>
+        <translation>忽略了一行前面没有正文的关键词</translation>
+    </message>
+    <message>
+        <source>{n} timestamps with an impossible date (kept as printed, undated)</source>
+        <translation>{n} 个时间戳的日期不存在（按原样保留，作为日期不详）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or is not a newsreader library. Open another library, or move this file away to start a new one.</source>
+        <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another program is writing to it. Try again when it has finished.</source>
+        <translation>{path} 正忙：另一个程序正在写入。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: the folder is missing or not writable.</source>
+        <translation>无法打开 {path}：文件夹不存在或不可写入。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space and try again.</source>
+        <translation>{path} 所在的磁盘已满。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>There is no library at {path}.</source>
+        <translation>{path} 没有资料库。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for {path}: {reason}.</source>
+        <translation>无法为 {path} 创建文件夹：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a library file.</source>
+        <translation>{path} 是文件夹，不是资料库文件。</translation>
+    </message>
+    <message>
+        <source>Cannot switch {path} to WAL mode (got {mode}).</source>
+        <translation>无法把 {path} 切换到 WAL 模式（得到的是 {mode}）。</translation>
+    </message>
+    <message>
+        <source>This library was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
+        <translation>这个资料库由更新版本的 newsreader 写入（结构版本 {version}，本程序只认识到 {known}）。请更新 newsreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>Dump {dump} is stored with an unknown compression {name}.</source>
+        <translation>存档 {dump} 使用了未知的压缩方式 {name}。</translation>
+    </message>
+    <message>
+        <source>Cannot use the library {path}: {reason}</source>
+        <translation>无法使用资料库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The query is too long: at most {n} characters.</source>
+        <translation>查询太长：最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A search term is too long: at most {n} characters.</source>
+        <translation>搜索词太长：最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Too many search terms: at most {n}.</source>
+        <translation>搜索词太多：最多 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for: the query has no word to look for.</source>
+        <translation>没有可搜索的内容：查询里没有要找的词。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for.</source>
+        <translation>没有可搜索的内容。</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>1 result</source>

@@ -297,6 +297,161 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>empty file</source>
+        <translation>空檔案</translation>
+    </message>
+    <message>
+        <source>empty file (only whitespace)</source>
+        <translation>空檔案（只有空白）</translation>
+    </message>
+    <message>
+        <source>file too large: {size} bytes (the limit is {limit} bytes, 64 MiB)</source>
+        <translation>檔案太大：{size} 位元組（上限為 {limit} 位元組，即 64 MiB）</translation>
+    </message>
+    <message>
+        <source>file is larger than 64 MiB ({size} bytes); not a page dump</source>
+        <translation>檔案超過 64 MiB（{size} 位元組），不是網頁存檔</translation>
+    </message>
+    <message>
+        <source>not a dump format this version reads</source>
+        <translation>不是這個版本能讀取的存檔格式</translation>
+    </message>
+    <message>
+        <source>not a text file (looks like binary data)</source>
+        <translation>不是文字檔（看起來是二進位資料）</translation>
+    </message>
+    <message>
+        <source>not a text file (contains NUL bytes)</source>
+        <translation>不是文字檔（含有 NUL 位元組）</translation>
+    </message>
+    <message>
+        <source>not a text file (mostly control or unprintable characters)</source>
+        <translation>不是文字檔（大多是控制字元或無法列印的字元）</translation>
+    </message>
+    <message>
+        <source>unsupported encoding: looks like {name} without a byte-order mark</source>
+        <translation>不支援的編碼：看起來是沒有位元組順序記號（BOM）的 {name}</translation>
+    </message>
+    <message>
+        <source>unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030 (it looks like {name})</source>
+        <translation>不支援的編碼：不是 UTF-8、帶位元組順序記號的 UTF-16 或 GB18030（看起來是 {name}）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>無法讀取檔案：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the folder: {reason}</source>
+        <translation>無法讀取資料夾：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder holds no dumps (*.txt files)</source>
+        <translation>資料夾裡沒有存檔（*.txt 檔案）</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是一般檔案</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>沒有這個檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>already imported on {when}</source>
+        <translation>已於 {when} 匯入</translation>
+    </message>
+    <message>
+        <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
+        <translation>略過了 {n} 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
+    </message>
+    <message>
+        <source>1 orphan timestamp (a timestamp line with no headline) was skipped</source>
+        <translation>略過了 1 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
+    </message>
+    <message>
+        <source>{n} lines between the keywords and the headline list were skipped</source>
+        <translation>略過了關鍵詞與標題清單之間的 {n} 行</translation>
+    </message>
+    <message>
+        <source>a keywords line with no article text before it was ignored</source>
+        <translation>忽略了一行前面沒有正文的關鍵詞</translation>
+    </message>
+    <message>
+        <source>{n} timestamps with an impossible date (kept as printed, undated)</source>
+        <translation>{n} 個時間戳記的日期不存在（按原樣保留，視為日期不詳）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or is not a newsreader library. Open another library, or move this file away to start a new one.</source>
+        <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another program is writing to it. Try again when it has finished.</source>
+        <translation>{path} 正忙：另一個程式正在寫入。請等它完成後再試。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: the folder is missing or not writable.</source>
+        <translation>無法開啟 {path}：資料夾不存在或無法寫入。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space and try again.</source>
+        <translation>{path} 所在的磁碟已滿。請騰出一些空間後再試。</translation>
+    </message>
+    <message>
+        <source>There is no library at {path}.</source>
+        <translation>{path} 沒有資料庫。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for {path}: {reason}.</source>
+        <translation>無法為 {path} 建立資料夾：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a library file.</source>
+        <translation>{path} 是資料夾，不是資料庫檔案。</translation>
+    </message>
+    <message>
+        <source>Cannot switch {path} to WAL mode (got {mode}).</source>
+        <translation>無法把 {path} 切換到 WAL 模式（得到的是 {mode}）。</translation>
+    </message>
+    <message>
+        <source>This library was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
+        <translation>這個資料庫由更新版本的 newsreader 寫入（結構版本 {version}，本程式只認識到 {known}）。請更新 newsreader 後再開啟。</translation>
+    </message>
+    <message>
+        <source>Dump {dump} is stored with an unknown compression {name}.</source>
+        <translation>存檔 {dump} 使用了未知的壓縮方式 {name}。</translation>
+    </message>
+    <message>
+        <source>Cannot use the library {path}: {reason}</source>
+        <translation>無法使用資料庫 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The query is too long: at most {n} characters.</source>
+        <translation>查詢太長：最多 {n} 個字元。</translation>
+    </message>
+    <message>
+        <source>A search term is too long: at most {n} characters.</source>
+        <translation>搜尋詞太長：最多 {n} 個字元。</translation>
+    </message>
+    <message>
+        <source>Too many search terms: at most {n}.</source>
+        <translation>搜尋詞太多：最多 {n} 個。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for: the query has no word to look for.</source>
+        <translation>沒有可搜尋的內容：查詢裡沒有要找的詞。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for.</source>
+        <translation>沒有可搜尋的內容。</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>1 result</source>

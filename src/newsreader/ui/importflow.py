@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsreader.store.records import FileResult
+from newsreader.ui import messages
 from newsreader.ui.workers import ImportWorker
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,9 @@ class ImportReportDialog(QDialog):
         for r in results:
             notes = [r.error] if r.error else []
             notes.extend(r.warnings)
+            if r.note:
+                notes.append(r.note)
+            notes = [messages.translated(n) for n in notes]
             name = Path(r.path).name or r.path
             item = QTreeWidgetItem(
                 [name, statuses.get(r.status, r.status), str(r.added) if r.status == "imported"

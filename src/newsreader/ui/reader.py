@@ -26,6 +26,7 @@ from newsreader.store.records import Story
 
 if TYPE_CHECKING:
     from newsreader.ui.articleview import ArticleView
+from newsreader.ui import messages
 from newsreader.ui.i18n import Language
 from newsreader.ui.listmodel import IdLoader, KeysetLoader, ListContent, StoryListModel
 from newsreader.ui.listview import HeadlineView
@@ -305,7 +306,7 @@ class ReaderView(QWidget):
         if self.searching and self.search_outcome is not None:
             outcome = self.search_outcome
             if outcome.message and not outcome.ids:
-                text = outcome.message
+                text = messages.translated(outcome.message)
             elif outcome.total == 1:
                 text = self.tr("1 result")
             else:

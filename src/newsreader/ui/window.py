@@ -50,6 +50,13 @@ POLL_MS = 1000
 GUI_BUSY_TIMEOUT_S = 2.0
 
 
+def _worded(message: str) -> str:
+    """A store's English sentence in the user's language (see ``ui.messages``)."""
+    from newsreader.ui.messages import translated  # its patterns are not start-up's
+
+    return translated(message)
+
+
 class MainWindow(QMainWindow):
     """The window. ``open_after_paint`` (the app's start-up) paints the empty window
     first and opens the library right after; otherwise it opens in the constructor."""
@@ -263,6 +270,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_library_error(self, message: str) -> None:
+        message = _worded(message)
         self.error_page.message.setText(message)
         self.stack.setCurrentWidget(self.error_page)
         self._story_actions_enabled(False)
@@ -315,7 +323,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _on_reader_problem(self, message: str) -> None:
-        self.dialogs.problem(self, self.tr("Library problem"), message)
+        self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
 
     def _on_poll_timeout(self) -> None:
         if self.library is None or self.reader is None:
@@ -380,7 +388,7 @@ class MainWindow(QMainWindow):
             self.reader.reload_current()
 
     def _on_importer_failed(self, message: str) -> None:
-        self.dialogs.problem(self, self.tr("Import failed"), message)
+        self.dialogs.problem(self, self.tr("Import failed"), _worded(message))
         if self.reader is not None:
             self.reader.refresh()
 
