@@ -277,3 +277,22 @@ def test_start_up_on_a_broken_library_shows_the_error_page(qtbot, tmp_path: Path
     assert window.reader is None
     assert window.stack.currentWidget() is window.error_page
     window.dialogs.close_all()
+
+
+def test_a_window_that_never_paints_still_opens_its_library(
+    qtbot, library_path: Path, tmp_path: Path
+) -> None:
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
+                        open_after_paint=True)
+    qtbot.addWidget(window)  # never shown: no paint comes
+    with qtbot.waitSignal(window.libraryOpened, timeout=5000):
+        pass
+    assert window.reader is not None and window.reader.model.rowCount() > 0
+    closed = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
+                        open_after_paint=True)
+    qtbot.addWidget(closed)
+    closed.close()
+    with qtbot.assertNotEmitted(closed.libraryOpened, wait=1500):
+        pass
+    assert closed.library is None

@@ -48,6 +48,8 @@ POLL_MS = 1000
 # The longest the window waits for another program's lock (an import commits at
 # least every half second; a program that holds the library longer makes it "busy").
 GUI_BUSY_TIMEOUT_S = 2.0
+#: Start-up opens the library after the window's first paint, or after this long.
+OPEN_AT_THE_LATEST_MS = 1000
 
 
 def _worded(message: str) -> str:
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
             self._opening = True
             self._story_actions_enabled(False)
             self._library_actions_enabled(False)
+            # A window that never paints (shown off screen, say) still opens its library.
+            QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self, self._open_pending)
         else:
             self.open_library(self.library_path)
 
@@ -454,11 +458,10 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._opening:
             # The empty window is on screen: now open the library and fill it.
-            self._opening = False
-            QTimer.singleShot(0, self, self._open_after_paint)
+            QTimer.singleShot(0, self, self._open_pending)
 
-    def _open_after_paint(self) -> None:
-        if self.isVisible():
+    def _open_pending(self) -> None:
+        if self._opening:  # once, and not after the window was closed
             self.open_library(self.library_path)
 
     def _make_article_pane(self) -> None:
@@ -479,6 +482,7 @@ class MainWindow(QMainWindow):
         self.settings.set_date_range(flt.since, flt.until)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._opening = False
         self.settings.set_geometry(self.saveGeometry())
         self._close_library()
         self.dialogs.close_all()
