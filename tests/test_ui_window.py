@@ -243,13 +243,19 @@ def test_recently_imported_lists_the_newest_import_first(
     assert len(_ids(window)) == 19
 
 
-def test_start_up_paints_the_window_before_opening_the_library(
-    qtbot, library_path: Path, tmp_path: Path
-) -> None:
+def _staged(qtbot, library_path: Path, tmp_path: Path) -> MainWindow:
+    """A window as the app makes it at start-up: it opens its library after painting."""
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
                         open_after_paint=True)
     qtbot.addWidget(window)
+    return window
+
+
+def test_start_up_paints_the_window_before_opening_the_library(
+    qtbot, library_path: Path, tmp_path: Path
+) -> None:
+    window = _staged(qtbot, library_path, tmp_path)
     # Nothing is read before the window is on screen, and no command can run yet.
     assert window.library is None and window.reader is None
     assert not window.import_files_action.isEnabled() and not window.next_action.isEnabled()
@@ -259,19 +265,14 @@ def test_start_up_paints_the_window_before_opening_the_library(
     assert reader is not None and window.library is not None
     assert window.stack.currentWidget() is reader
     # The list paints first; the article pane is made right after that.
-    with qtbot.waitSignal(reader.listPainted, timeout=10_000):
-        pass
-    assert reader.has_article_pane()
+    qtbot.waitUntil(reader.has_article_pane)
     assert reader.model.rowCount() > 0 and window.next_action.isEnabled()
 
 
 def test_start_up_on_a_broken_library_shows_the_error_page(qtbot, tmp_path: Path) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(broken, language=Language(QLocale("en_US")), settings=settings,
-                        open_after_paint=True)
-    qtbot.addWidget(window)
+    window = _staged(qtbot, broken, tmp_path)
     with qtbot.waitSignal(window.libraryOpened, timeout=10_000):
         window.show()
     assert window.reader is None
@@ -282,16 +283,11 @@ def test_start_up_on_a_broken_library_shows_the_error_page(qtbot, tmp_path: Path
 def test_a_window_that_never_paints_still_opens_its_library(
     qtbot, library_path: Path, tmp_path: Path
 ) -> None:
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
-                        open_after_paint=True)
-    qtbot.addWidget(window)  # never shown: no paint comes
+    window = _staged(qtbot, library_path, tmp_path)  # never shown: no paint comes
     with qtbot.waitSignal(window.libraryOpened, timeout=5000):
         pass
     assert window.reader is not None and window.reader.model.rowCount() > 0
-    closed = MainWindow(library_path, language=Language(QLocale("en_US")), settings=settings,
-                        open_after_paint=True)
-    qtbot.addWidget(closed)
+    closed = _staged(qtbot, library_path, tmp_path)
     closed.close()
     with qtbot.assertNotEmitted(closed.libraryOpened, wait=1500):
         pass
