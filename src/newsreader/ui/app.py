@@ -108,6 +108,7 @@ def run(library_path: Path | None = None, argv: list[str] | None = None) -> int:
     language = Language()
     language.install(app)
     dialogs = Dialogs()
+    window: MainWindow | None = None  # the hook's dialogs need a parent once it exists
     reporter = ExceptionReporter(dialogs, lambda: window)
     reporter.install()
     window = MainWindow(library_path, language=language, dialogs=dialogs, open_after_paint=True)
