@@ -161,3 +161,24 @@ def test_environment_variable_selects_the_library(tmp_path: Path) -> None:
 def test_help_works(args: list[str]) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_without_qt_the_bare_command_says_why_and_shows_the_commands(tmp_path, monkeypatch) -> None:
+    import builtins
+
+    from click.testing import CliRunner
+
+    from newsreader.cli import cli
+
+    real_import = builtins.__import__
+
+    def no_qt(name, *args, **kwargs):
+        if name.startswith("newsreader.ui"):
+            raise ImportError("libEGL.so.1: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_qt)
+    result = CliRunner().invoke(cli, ["--library", str(tmp_path / "lib.sqlite3")])
+    assert result.exit_code == 1
+    assert "import" in result.output and "search" in result.output  # the commands
+    assert "desktop app cannot start (libEGL.so.1" in result.output

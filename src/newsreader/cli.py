@@ -62,9 +62,11 @@ def cli(ctx: click.Context, library: Path | None) -> None:
     if ctx.invoked_subcommand is None:
         try:
             from newsreader.ui.app import run
-        except ImportError:
+        except ImportError as err:
+            # Qt or a system library it needs is missing: the commands still work.
             click.echo(ctx.get_help())
-            return
+            _fail(f"the desktop app cannot start ({err}); see the README for the Qt "
+                  "libraries it needs. The commands above work without it.")
         sys.exit(run(library))
 
 
