@@ -202,3 +202,18 @@ def test_pool_threads_keep_their_connection_from_task_to_task(qtbot, tmp_path) -
     thread_libraries.close(path)
     with pytest.raises(sqlite3.ProgrammingError):
         used[0].conn.execute("SELECT 1")
+
+
+def test_down_or_enter_in_the_field_goes_to_the_first_result(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    _type(qtbot, window, "儿童")
+    reader = window.reader
+    qtbot.keyClick(reader.search_bar.field, Qt.Key.Key_Down)
+    assert reader.list_view.hasFocus()
+    assert reader.current_story is not None and reader.current_story.title == ARTICLE_TITLE
+    # Back in the field, Enter does the same and keeps the story chosen.
+    window.find_action.trigger()
+    qtbot.keyClick(reader.search_bar.field, Qt.Key.Key_Return)
+    assert reader.list_view.hasFocus() and reader.current_story.title == ARTICLE_TITLE
+    assert reader.search_bar.field.text() == "儿童"

@@ -127,6 +127,7 @@ class ReaderView(QWidget):
         self.searches.failed.connect(self.problem)
         self.search_bar.queryEdited.connect(self._on_search_bar_queryEdited)
         self.search_bar.escaped.connect(self.leave_search)
+        self.search_bar.toResults.connect(self._on_search_bar_toResults)
         self.search_bar.filterChanged.connect(self._on_search_bar_filterChanged)
         self.search_bar.orderChanged.connect(self._on_search_bar_orderChanged)
 
@@ -298,6 +299,14 @@ class ReaderView(QWidget):
         self.load_first_page(flt, restore_id=keep)
         if self.searching or self.search_bar.query().strip():
             self._schedule_search(immediately=True)
+
+    def _on_search_bar_toResults(self) -> None:
+        """↓ or Enter in the search field: into the list, on its first story."""
+        if self.model.rowCount() == 0:
+            return
+        self.list_view.setFocus()
+        if not self.list_view.currentIndex().isValid():
+            self.move(1)
 
     def _on_search_bar_filterChanged(self, flt: browse.BrowseFilter) -> None:
         self._apply_filter(flt)

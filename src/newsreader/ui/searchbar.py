@@ -30,10 +30,16 @@ from newsreader.store.browse import BrowseFilter
 
 class SearchField(QLineEdit):
     escaped = Signal()
+    #: ↓ or Enter: the user wants the results, not more typing.
+    toResults = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.toResults.emit()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -103,6 +109,7 @@ class DateRange(QWidget):
 class SearchBar(QWidget):
     queryEdited = Signal(str)
     escaped = Signal()
+    toResults = Signal()
     filterChanged = Signal(object)  # BrowseFilter
     orderChanged = Signal(str)
 
@@ -116,6 +123,7 @@ class SearchBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textEdited.connect(self.queryEdited)
         self.field.escaped.connect(self.escaped)
+        self.field.toResults.connect(self.toResults)
 
         self.show_box = QComboBox()
         self.show_box.addItems(
