@@ -352,3 +352,52 @@ def test_cancel_stops_the_helper_process_cleanly(
                             should_cancel=lambda: len(done) >= 5)
         results = importer.import_paths([folder])
         assert len(results) == 5 and lib.count_stories() == 5
+
+
+KILLED_IMPORT = """
+import multiprocessing, sys, time
+from pathlib import Path
+from newsreader.store import preparing
+folder = Path(sys.argv[1])
+files = [(p.name, p) for p in sorted(folder.glob("*.txt"))]
+ahead = preparing.prepared_ahead(files)
+next(ahead)  # the helper is running
+print(*(p.pid for p in multiprocessing.active_children()), flush=True)
+time.sleep(60)  # killed long before this ends
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_a_killed_import_does_not_leave_its_helper_behind(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    for i in range(80):
+        _write(folder, f"{i:02d}.txt", DumpText(groups=[group(f"标题{i}", "摘要")]).bytes())
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(folder)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        helpers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert helpers, "no helper process was started"
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+
+    def running(pid: int) -> bool:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return False
+        return "\nState:\tZ" not in status  # a zombie has exited
+
+    deadline = time.monotonic() + 15
+    while any(running(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in helpers if running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
+import time
 import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -83,7 +85,10 @@ def prepared_ahead(files: Sequence[tuple[str, Path]]) -> Iterator[PreparedDump]:
     # NOTE: "spawn", not "fork": the desktop app imports from a thread of a Qt
     # process, and forking a threaded process is unsafe.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=context,
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
+    )
     pending: deque[tuple[str, Path, Future[PreparedDump]]] = deque()
     todo = iter(files)
     broken = False
@@ -113,6 +118,27 @@ def prepared_ahead(files: Sequence[tuple[str, Path]]) -> Iterator[PreparedDump]:
             yield prepare_file(label, path)
         for label, path in todo:
             yield prepare_file(label, path)
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Helper-process start-up: leave as soon as the importing process is gone.
+
+    NOTE: a killed import (Ctrl+C twice, the window's process ended) must not leave
+    its helper behind: the helper holds both ends of its own work queue, so it never
+    sees end-of-file there, and would wait forever. Watching the parent's id is
+    portable and costs one check a second.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsreader-parent-watch", daemon=True).start()
+
+
+#: How often the helper process checks that the import it works for still runs.
+PARENT_CHECK_S = 1.0
 
 
 def use_helper_process(file_count: int) -> bool:
