@@ -9,11 +9,13 @@ import the store.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+
+# ``date.toordinal()`` counts 0001-01-01 as day 1; Qt counts Julian days.
+_ORDINAL_TO_JULIAN_DAY = 1_721_425
 
 LOCALE_ENV = "NEWSREADER_LOCALE"
 
@@ -88,8 +90,7 @@ class Language:
         """``2023年8月10日 星期四`` / ``Thursday, August 10, 2023``; undated stories too."""
         if ordinal is None:
             return QCoreApplication.translate("Dates", "Undated")
-        day = dt.date.fromordinal(ordinal)
-        qdate = QDate(day.year, day.month, day.day)
+        qdate = QDate.fromJulianDay(ordinal + _ORDINAL_TO_JULIAN_DAY)
         if self.chinese:
             return self.locale.toString(qdate, "yyyy年M月d日 dddd")
         return self.locale.toString(qdate, "dddd, MMMM d, yyyy")
@@ -98,8 +99,7 @@ class Language:
         """The date (and clock time when the dump gave one) of an ISO ``published``."""
         if not published:
             return QCoreApplication.translate("Dates", "date unknown")
-        day = dt.date.fromisoformat(published[:10])
-        qdate = QDate(day.year, day.month, day.day)
+        qdate = QDate.fromString(published[:10], "yyyy-MM-dd")
         text = (
             self.locale.toString(qdate, "yyyy年M月d日")
             if self.chinese

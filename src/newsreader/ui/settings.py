@@ -3,18 +3,20 @@
 This module owns the settings keys and their types: window geometry, splitter, zoom,
 list filter and date range, search order, and the last story read in each library.
 Tests pass their own ``QSettings`` file. Must not import the store.
+
+NOTE: the window reads its geometry from here before its first paint, so what only
+the reading view needs (the zoom's font module, hashing) is imported when first used.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from newsreader.ui import typography
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def default_qsettings() -> QSettings:
@@ -48,6 +50,8 @@ class Settings:
         self.q.setValue("window/splitter", value)
 
     def zoom(self) -> int:
+        from newsreader.ui import typography
+
         try:
             return typography.clamp_zoom(int(self._get("article/zoom", typography.DEFAULT_ZOOM)))
         except (TypeError, ValueError):
@@ -94,6 +98,8 @@ class Settings:
 
 
 def _date(value: Any) -> dt.date | None:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(str(value)) if value else None
     except ValueError:
@@ -101,4 +107,6 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _library_key(path: Path) -> str:
+    import hashlib
+
     return hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]

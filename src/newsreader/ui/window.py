@@ -11,20 +11,12 @@ remembers. The GUI thread owns one library connection; workers open their own.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QPaintEvent,
-)
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from newsreader.ui.errors import Dialogs
 from newsreader.ui.i18n import Language
@@ -34,6 +26,9 @@ from newsreader.ui.settings import Settings
 # reading view (nor PySide6's ``Qt`` namespace, whose ~100 enums cost ~15 ms to create):
 # they load in ``open_library``, right after the window has painted once.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+
     from newsreader.store.library import Library
     from newsreader.store.records import FileResult
     from newsreader.ui.errorpage import LibraryErrorPage
@@ -220,6 +215,8 @@ class MainWindow(QMainWindow):
     def open_library(self, path: Path | None) -> bool:
         """Open ``path`` (None: the default library); on failure show what to do (page
         and dialog), never a traceback."""
+        import sqlite3
+
         from newsreader.store import browse
         from newsreader.store.errors import LibraryError
         from newsreader.store.library import Library, default_library_path
@@ -303,6 +300,8 @@ class MainWindow(QMainWindow):
             self.library = None
 
     def choose_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Open Library"), str((self.library_path or Path.home()).parent),
             self.tr("newsreader libraries (*.sqlite3 *.db);;All files (*)"),
@@ -330,6 +329,8 @@ class MainWindow(QMainWindow):
         self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
 
     def _on_poll_timeout(self) -> None:
+        import sqlite3  # loaded with the store by now; not on the start-up path
+
         if self.library is None or self.reader is None:
             return
         try:
@@ -359,6 +360,8 @@ class MainWindow(QMainWindow):
         return self.importer.start([str(p) for p in paths])
 
     def import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import Page Dumps"), str(Path.home()),
             self.tr("Page dumps (*.txt);;All files (*)"),
@@ -367,6 +370,8 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     def import_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Dumps"),
                                                 str(Path.home()))
         if path:
