@@ -119,4 +119,8 @@ def run(library_path: Path | None = None, argv: list[str] | None = None) -> int:
     try:
         return int(app.exec())
     finally:
+        # However the loop ended (the Quit action, Ctrl+C, the benchmark), let the
+        # window wait for its background tasks: Python must not shut down under a
+        # pool thread that is still running Python code.
+        window.close()
         reporter.uninstall()
