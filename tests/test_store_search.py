@@ -272,7 +272,7 @@ def test_the_newest_page_is_the_start_of_every_result(
     monkeypatch.setattr(store_search, "_WALK_AT_MOST", walk_at_most)
     monkeypatch.setattr(store_search, "_PROBE_ABOVE", probe_above)
     for query in ("儿童", "新闻", "摘要", "旧闻 -儿童", "没有这个词", "-儿童"):
-        total, order, every = search_ids(lib, query, sort="date")
+        total, _order, every = search_ids(lib, query, sort="date")
         for limit in (1, 4, 100):
             page_total, ids, message = store_search.newest_page(lib, query, limit=limit,
                                                                 sort="date")

@@ -138,7 +138,7 @@ class CountingModel(StoryListModel):
         super().__init__()
         self.row_count_calls = 0
 
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=None) -> int:
         self.row_count_calls += 1
         return super().rowCount() if parent is None else super().rowCount(parent)
 

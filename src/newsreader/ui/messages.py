@@ -44,8 +44,8 @@ _SENTENCES: tuple[tuple[str, str], ...] = (
     (r"unsupported encoding: looks like (?P<name>\S+) without a byte-order mark",
      QT_TRANSLATE_NOOP("Messages", "unsupported encoding: looks like {name} without a "
                                    "byte-order mark")),
-    (r"unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030 "
-     r"\(it looks like (?P<name>.+)\)",
+    ((r"unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030 "
+      r"\(it looks like (?P<name>.+)\)"),
      QT_TRANSLATE_NOOP("Messages", "unsupported encoding: not UTF-8, UTF-16 with a "
                                    "byte-order mark or GB18030 (it looks like {name})")),
     (r"cannot read the file: (?P<reason>.+)",
@@ -75,17 +75,17 @@ _SENTENCES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("Messages", "{n} timestamps with an impossible date (kept as "
                                    "printed, undated)")),
     # -- the library file (store.library, store.migrations)
-    (r"(?P<path>.+) is damaged or is not a newsreader library\. Open another library, "
-     r"or move this file away to start a new one\.",
+    ((r"(?P<path>.+) is damaged or is not a newsreader library\. Open another library, "
+      r"or move this file away to start a new one\."),
      QT_TRANSLATE_NOOP("Messages", "{path} is damaged or is not a newsreader library. "
                                    "Open another library, or move this file away to "
                                    "start a new one.")),
-    (r"(?P<path>.+) is read-only\. Check the file's permissions or copy it somewhere "
-     r"writable\.",
+    ((r"(?P<path>.+) is read-only\. Check the file's permissions or copy it somewhere "
+      r"writable\."),
      QT_TRANSLATE_NOOP("Messages", "{path} is read-only. Check the file's permissions or "
                                    "copy it somewhere writable.")),
-    (r"(?P<path>.+) is busy: another program is writing to it\. Try again when it has "
-     r"finished\.",
+    ((r"(?P<path>.+) is busy: another program is writing to it\. Try again when it has "
+      r"finished\."),
      QT_TRANSLATE_NOOP("Messages", "{path} is busy: another program is writing to it. "
                                    "Try again when it has finished.")),
     (r"Cannot open (?P<path>.+): the folder is missing or not writable\.",
@@ -102,8 +102,8 @@ _SENTENCES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library file.")),
     (r"Cannot switch (?P<path>.+) to WAL mode \(got (?P<mode>.+)\)\.",
      QT_TRANSLATE_NOOP("Messages", "Cannot switch {path} to WAL mode (got {mode}).")),
-    (r"This library was written by a newer newsreader \(schema (?P<version>\d+), this "
-     r"program knows (?P<known>\d+)\)\. Update newsreader to open it\.",
+    ((r"This library was written by a newer newsreader \(schema (?P<version>\d+), this "
+      r"program knows (?P<known>\d+)\)\. Update newsreader to open it\."),
      QT_TRANSLATE_NOOP("Messages", "This library was written by a newer newsreader "
                                    "(schema {version}, this program knows {known}). "
                                    "Update newsreader to open it.")),
