@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,14 +148,11 @@ def _plan(
     return _Plan(query, match, to_fts_title_match(query), join, where, tuple(params))
 
 
-def too_many_to_rank(total: int, library_size: Callable[[], int]) -> bool:
-    """Whether ``total`` matches come newest first even when relevance was asked for.
-
-    ``library_size`` is called only when the answer depends on it (counting costs).
-    """
+def _too_many_to_rank(library: Library, total: int) -> bool:
+    """Whether ``total`` matches come newest first even when relevance was asked for."""
     if total <= ALWAYS_RANK:
         return False
-    return total > RANK_AT_MOST or total > RELEVANCE_SHARE * library_size()
+    return total > RANK_AT_MOST or total > RELEVANCE_SHARE * _library_size(library)
 
 
 def _library_size(library: Library) -> int:
@@ -391,7 +388,7 @@ def _run(
     if total == 0:
         return 0, sort, [], query, None
     order = sort
-    if sort == "relevance" and too_many_to_rank(total, lambda: _library_size(library)):
+    if sort == "relevance" and _too_many_to_rank(library, total):
         order = "date"
     if order == "date":
         if limit is None:

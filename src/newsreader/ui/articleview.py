@@ -68,10 +68,6 @@ class ArticleView(QTextBrowser):
         self.setPlainText(text)
         self._apply_measure()
 
-    def clear_story(self) -> None:
-        self.story = None
-        self.clear()
-
     def set_query(self, query: str | None) -> None:
         if query == self.query:
             return

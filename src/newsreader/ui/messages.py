@@ -140,8 +140,3 @@ def translated(message: str) -> str:
         if match is not None:
             return QCoreApplication.translate(CONTEXT, template).format(**match.groupdict())
     return message
-
-
-def translated_lines(message: str) -> str:
-    """Each line of ``message`` translated (import reports join several)."""
-    return "\n".join(translated(line) for line in message.split("\n"))
