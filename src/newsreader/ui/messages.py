@@ -14,6 +14,7 @@ is recognised.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -125,17 +126,20 @@ _SENTENCES: tuple[tuple[str, str], ...] = (
     (r"Nothing to search for\.", QT_TRANSLATE_NOOP("Messages", "Nothing to search for.")),
 )
 
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _SENTENCES)
+@functools.cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Compiled when first needed: the reading view imports this module on start-up.
+    return tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _SENTENCES)
 
 
 def known(message: str) -> bool:
     """Whether ``message`` is one of the sentences this module words."""
-    return any(pattern.fullmatch(message) for pattern, _ in _COMPILED)
+    return any(pattern.fullmatch(message) for pattern, _ in _compiled())
 
 
 def translated(message: str) -> str:
     """``message`` in the user's language (as it came when it is not a known sentence)."""
-    for pattern, template in _COMPILED:
+    for pattern, template in _compiled():
         match = pattern.fullmatch(message)
         if match is not None:
             return QCoreApplication.translate(CONTEXT, template).format(**match.groupdict())

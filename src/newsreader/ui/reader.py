@@ -23,9 +23,6 @@ from newsreader.store import browse
 from newsreader.store.errors import LibraryBusy, LibraryError
 from newsreader.store.library import Library
 from newsreader.store.records import Story
-
-if TYPE_CHECKING:
-    from newsreader.ui.articleview import ArticleView
 from newsreader.ui import messages
 from newsreader.ui.i18n import Language
 from newsreader.ui.listmodel import IdLoader, KeysetLoader, ListContent, StoryListModel
@@ -33,6 +30,9 @@ from newsreader.ui.listview import HeadlineView
 from newsreader.ui.searchbar import SearchBar
 from newsreader.ui.searchflow import SearchFlow
 from newsreader.ui.workers import LayoutResult, LayoutTask, SearchOutcome, SearchRequest
+
+if TYPE_CHECKING:
+    from newsreader.ui.articleview import ArticleView
 
 log = logging.getLogger(__name__)
 
