@@ -242,13 +242,14 @@ def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
     return _newest_sorted(conn, plan, wanted)
 
 
-def _newest_sorted(conn: sqlite3.Connection, plan: _Plan, limit: int) -> list[int]:
+def _newest_sorted(conn: sqlite3.Connection, plan: _Plan, limit: int | None) -> list[int]:
+    """Every match (or the first ``limit``), newest first, sorted by SQLite."""
     join = plan.join or _JOIN
     sql = (
         f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
         f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
     )
-    return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit))]
+    return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit or -1))]
 
 
 def phrase_tokens_of(query: Query) -> list[tuple[str, bool]]:
@@ -392,12 +393,7 @@ def _run(
         order = "date"
     if order == "date":
         if limit is None:
-            join = plan.join or _JOIN
-            sql = (
-                f"SELECT f.rowid FROM {search_index.TABLE} f {join} "
-                f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC"
-            )
-            ids = [r[0] for r in conn.execute(sql, (plan.match, *plan.params))]
+            ids = _newest_sorted(conn, plan, None)
         else:
             ids = _newest(library, plan, total, limit)
     elif not rank:
