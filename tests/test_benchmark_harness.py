@@ -7,6 +7,8 @@ measures every row and writes a complete JSON beside the printed table.
 
 from __future__ import annotations
 
+import shutil
+
 import json
 import math
 import subprocess
@@ -86,7 +88,10 @@ def test_search_section_has_every_class(run: tuple[dict[str, Any], str, Path]) -
         assert figures["queries"] == len(search["queries"][name]) > 0, name
         assert _number(figures["median_ms"]) and _number(figures["p95_ms"]), name
         assert 0 <= figures["date_order_share"] <= 1, name
-        assert figures["rg_queries"] == 2 and _number(figures["rg_median_ms"]), name
+        if shutil.which("rg"):  # the ripgrep row is measured only where rg is installed
+            assert figures["rg_queries"] == 2 and _number(figures["rg_median_ms"]), name
+        else:
+            assert "rg_queries" not in figures, name
     assert all(" " in q for q in search["queries"]["multi-term"])
     assert all(len(q) == 1 for q in search["queries"]["1-char"])
 

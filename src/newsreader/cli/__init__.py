@@ -1,7 +1,10 @@
 """The ``newsreader`` command line: thin click commands over the store.
 
-This module owns argument parsing, human and ``--json`` output, and exit codes (a
-contract other tools rely on). It must never import Qt: ``newsreader`` with no
+This package owns argument parsing, human and ``--json`` output, and exit codes (a
+contract other tools rely on). This module holds the group, the helpers every command
+shares (``fail``, ``open_library``, ``print_json``, ``CONTEXT``) and the reading and
+import commands; a feature with commands of its own adds a module beside it and
+registers it in the import list at the end of this file. It must never import Qt: ``newsreader`` with no
 subcommand hands over to ``newsreader.ui.app`` through an import made only then.
 """
 
@@ -21,19 +24,19 @@ from newsreader.store.records import FileResult
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"newsreader: {message}", err=True)
     sys.exit(code)
 
 
-def _open(ctx: click.Context) -> Library:
+def open_library(ctx: click.Context) -> Library:
     try:
         return Library.open(ctx.obj["library"])
     except LibraryError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
-def _print_json(value: Any) -> None:
+def print_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
@@ -65,7 +68,7 @@ def cli(ctx: click.Context, library: Path | None) -> None:
         except ImportError as err:
             # Qt or a system library it needs is missing: the commands still work.
             click.echo(ctx.get_help())
-            _fail(f"the desktop app cannot start ({err}); see the README for the Qt "
+            fail(f"the desktop app cannot start ({err}); see the README for the Qt "
                   "libraries it needs. The commands above work without it.")
         sys.exit(run(library))
 
@@ -103,7 +106,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
     """
     from newsreader.store import Importer
 
-    library = _open(ctx)
+    library = open_library(ctx)
     show_bar = not as_json and sys.stderr.isatty()
     bar = click.progressbar(length=1, label="Importing", file=sys.stderr) if show_bar else None
 
@@ -118,9 +121,9 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
         try:
             results = Importer(library, on_file=on_file).import_paths(paths)
         except LibraryError as err:
-            _fail(str(err))
+            fail(str(err))
     if as_json:
-        _print_json({"files": [r.to_json() for r in results]})
+        print_json({"files": [r.to_json() for r in results]})
     else:
         imported = [r for r in results if r.status == "imported"]
         click.echo(
@@ -158,7 +161,7 @@ def list_command(ctx: click.Context, limit: int, as_json: bool) -> None:
       newsreader list --limit 20
       newsreader list --limit 0 --json > all-stories.json
     """
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         stories = library.iter_stories(None if limit == 0 else limit)
         if not as_json:
             for story in stories:
@@ -183,12 +186,12 @@ def show_command(ctx: click.Context, story_id: int, as_json: bool) -> None:
     Example:
       newsreader show 42
     """
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         story = library.get_story(story_id)
     if story is None:
-        _fail(f"there is no story with id {story_id}")
+        fail(f"there is no story with id {story_id}")
     if as_json:
-        _print_json(story.to_json())
+        print_json(story.to_json())
         return
     title = story.title + ("…" if story.title_truncated else "")
     click.secho(title, bold=True)
@@ -226,10 +229,10 @@ def imports_command(ctx: click.Context, as_json: bool) -> None:
     Example:
       newsreader imports --json
     """
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         records = library.imports()
     if as_json:
-        _print_json([r.to_json() for r in records])
+        print_json([r.to_json() for r in records])
         return
     for r in records:
         when = r.imported_at[:16].replace("T", " ")
@@ -246,10 +249,10 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     Example:
       newsreader stats --json
     """
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         figures = library.stats()
     if as_json:
-        _print_json(figures)
+        print_json(figures)
         return
     width = max(len(k) for k in figures)
     for key, value in figures.items():
@@ -313,7 +316,7 @@ def search_command(
     """
     from newsreader.store.search import search
 
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         try:
             results = search(
                 library,
@@ -325,9 +328,9 @@ def search_command(
                 has_body=has_body,
             )
         except LibraryError as err:
-            _fail(str(err))
+            fail(str(err))
     if as_json:
-        _print_json(results.to_json())
+        print_json(results.to_json())
         if results.message:
             click.echo(results.message, err=True)
         return
@@ -361,7 +364,7 @@ def reindex_command(ctx: click.Context) -> None:
     from newsreader.store import search_index
     from newsreader.store.library import transaction
 
-    with _open(ctx) as library:
+    with open_library(ctx) as library:
         try:
             with transaction(library.conn):
                 count = search_index.rebuild(library.conn)
@@ -369,10 +372,15 @@ def reindex_command(ctx: click.Context) -> None:
                 f"INSERT INTO {search_index.TABLE}({search_index.TABLE}) VALUES ('optimize')"
             )
         except LibraryError as err:
-            _fail(str(err))
+            fail(str(err))
     click.echo(f"Reindexed {count} stories.")
 
 
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="newsreader")
+
+
+# Commands that live in modules of their own register themselves on ``cli`` when
+# imported; they import the shared helpers above, so these imports come last.
+# One line per module (kept sorted), so parallel features rarely touch the same line.
