@@ -18,8 +18,9 @@ STORY_KEYS = {
     "id", "title", "untitled", "title_truncated", "summary", "summary_truncated", "byline",
     "keywords", "blocks", "published", "published_raw", "has_body", "sources",
 }
+# "format" was added by issue 11 (additive: the dump format's name per file).
 FILE_KEYS = {"path", "status", "encoding", "added", "updated", "orphan_timestamps", "warnings",
-             "error"}
+             "error", "format"}
 
 
 def run(library: Path, *args: str) -> tuple[int, str]:
@@ -37,6 +38,7 @@ def test_reference_dump_imports_as_specified(reference_dump: Path, library_path:
     assert (entry["status"], entry["encoding"], entry["added"], entry["updated"]) == (
         "imported", "utf-8", 20, 0)
     assert entry["orphan_timestamps"] == 6
+    assert entry["format"] == "portal_text"
     assert len(entry["warnings"]) == 1 and "6" in entry["warnings"][0]
 
     code, out = run(library_path, "list", "--limit", "0", "--json")

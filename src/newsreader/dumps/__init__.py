@@ -1,22 +1,14 @@
 """Dump files in, plain domain types out: the one entry point to every dump format.
 
-This package owns reading dump files: ``parse_dump(bytes) -> ParsedDump``. It
-decides the encoding (``encoding``), then hands the text to the first format
-module whose ``sniff`` accepts it. It must not import SQL, Qt or the store.
-
-A format module is a sibling module exposing::
-
-    NAME: str
-    def sniff(text: str) -> bool: ...              # cheap: "this is my format"
-    def parse(text: str, encoding: str) -> ParsedDump: ...
-
-Add new formats (saved HTML pages, other portals' text dumps) to ``_formats()``
-before ``portal_text``, which accepts any text and so must stay last.
+This package owns reading dump files: ``parse_dump(bytes) -> ParsedDump``. The
+registry (``registry``) asks every format module how sure it is that the bytes are
+its format (``sniff``) and the most confident one parses them; the result names
+that format (``ParsedDump.format``). It must not import SQL, Qt or the store.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from dataclasses import replace
 
 from newsreader.dumps.model import (
     Article,
@@ -44,31 +36,20 @@ __all__ = [
 MAX_DUMP_BYTES = 67_108_864
 
 
-def _formats() -> tuple[ModuleType, ...]:
-    """The format modules, most specific first; the catch-all text format last."""
-    # NOTE: imported on first parse, not with the package: the desktop app loads the
-    # domain types (``model``) at start-up but never parses there.
-    from newsreader.dumps import portal_text
-
-    return (portal_text,)
-
-
 def parse_dump(data: bytes) -> ParsedDump:
-    """Parse one dump file's bytes.
+    """Parse one dump file's bytes, in whatever format the registry recognises.
 
     Raises only :class:`DumpError` (one line, the input's fault): too large, empty,
-    binary, or in an encoding we do not read.
+    binary, in an encoding we do not read, or not a dump of any format.
     """
     if len(data) > MAX_DUMP_BYTES:
         raise DumpError(
             f"file too large: {len(data):,} bytes (the limit is {MAX_DUMP_BYTES:,} bytes, 64 MiB)"
         )
-    from newsreader.dumps import encoding
+    from newsreader.dumps import registry
 
-    text, name = encoding.decode(data)
-    for fmt in _formats():
-        if fmt.sniff(text):
-            return fmt.parse(text, name)
-    # Unreachable while portal_text accepts everything; kept so a future reorder
-    # fails with a clear message rather than returning None.
-    raise DumpError("not a dump format this version reads")
+    fmt = registry.detect(data)
+    parsed: ParsedDump = fmt.parse(data)
+    if parsed.format != fmt.NAME:
+        parsed = replace(parsed, format=fmt.NAME)
+    return parsed

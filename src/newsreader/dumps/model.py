@@ -78,6 +78,10 @@ class Article:
     blocks: tuple[Block, ...]
     keywords: tuple[str, ...]
     headline: Headline | None
+    #: The page's own address (``link rel=canonical``, ``og:url``) and site name, for
+    #: formats that carry them (saved web pages); None otherwise.
+    url: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class ParsedDump:
     headlines: tuple[Headline, ...]
     orphan_timestamps: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: The ``NAME`` of the format module that read it (recorded per import).
+    format: str = ""
 
     @property
     def story_count(self) -> int:

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsreader.dumps.encoding import decode
 from newsreader.dumps.model import Article, Block, BlockKind, Headline, ParsedDump, Timestamp
 
 NAME = "portal_text"
@@ -64,12 +65,23 @@ _DEFAULT_SUMMARY_WIDTH = 66
 _MATCH_WINDOW_FACTOR = 3
 
 
-def sniff(text: str) -> bool:
-    """Any text reads as this format (at worst as an article only): the fallback."""
-    return True
+#: This format's confidence for any text: it reads anything (at worst as an article
+#: only), so it is the fallback every more specific format outranks.
+FALLBACK_CONFIDENCE = 0.1
 
 
-def parse(text: str, encoding: str) -> ParsedDump:
+def sniff(head: bytes) -> float:
+    """Any text reads as this format: a low, constant confidence (the fallback)."""
+    return FALLBACK_CONFIDENCE
+
+
+def parse(data: bytes) -> ParsedDump:
+    """Decode (``encoding.decode``) and parse one dump file of this format."""
+    text, name = decode(data)
+    return parse_text(text, name)
+
+
+def parse_text(text: str, encoding: str) -> ParsedDump:
     """Parse a decoded dump (``\\n`` line endings) of this format."""
     lines = [line for line in (raw.strip() for raw in text.split("\n")) if line]
     warnings: list[str] = []
@@ -127,6 +139,7 @@ def parse(text: str, encoding: str) -> ParsedDump:
         headlines=tuple(headlines),
         orphan_timestamps=orphans,
         warnings=tuple(warnings),
+        format=NAME,
     )
 
 

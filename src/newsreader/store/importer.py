@@ -226,7 +226,7 @@ class Importer:
 
     def _unchanged(self, label: str, sha256: str, size: int) -> FileResult | None:
         known = self.library.conn.execute(
-            "SELECT imported_at, encoding, orphan_timestamps FROM dumps WHERE sha256 = ?",
+            "SELECT imported_at, encoding, orphan_timestamps, format FROM dumps WHERE sha256 = ?",
             (sha256,),
         ).fetchone()
         if known is None:
@@ -237,6 +237,7 @@ class Importer:
             encoding=known[1],
             orphan_timestamps=known[2],
             size=size,
+            format=known[3],
             note=f"already imported on {known[0][:16].replace('T', ' ')}",
         )
 
@@ -287,6 +288,7 @@ class Importer:
             orphan_timestamps=parsed.orphan_timestamps,
             warnings=parsed.warnings,
             size=dump.size,
+            format=parsed.format,
         )
 
     def _insert_dump(self, conn: sqlite3.Connection, dump: PreparedDump) -> int:
@@ -295,7 +297,7 @@ class Importer:
         cursor = conn.execute(
             "INSERT INTO dumps (sha256, path, size, encoding, imported_at, format) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (dump.sha256, dump.label, dump.size, dump.parsed.encoding, imported_at, "portal_text"),
+            (dump.sha256, dump.label, dump.size, dump.parsed.encoding, imported_at, dump.parsed.format),
         )
         dump_id = int(cursor.lastrowid or 0)
         conn.execute(

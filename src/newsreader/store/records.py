@@ -130,6 +130,8 @@ class FileResult:
     error: str | None = None
     size: int = 0
     note: str | None = None  # for people only, e.g. when an unchanged file was imported
+    format: str | None = None  # the dump format's NAME; None when rejected
+
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -141,6 +143,7 @@ class FileResult:
             "orphan_timestamps": self.orphan_timestamps,
             "warnings": list(self.warnings),
             "error": self.error,
+            "format": self.format,
         }
 
 
