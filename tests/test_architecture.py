@@ -35,7 +35,7 @@ def test_only_ui_imports_qt(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in _modules() if p.relative_to(PACKAGE).parts[0] in ("dumps", "search")],
+    "path", [p for p in _modules() if p.relative_to(PACKAGE).parts[0] in ("dumps", "search", "text")],
     ids=lambda p: str(p.relative_to(PACKAGE)),
 )
 def test_parsers_and_search_text_have_no_sql(path: Path) -> None:
@@ -62,3 +62,13 @@ def test_every_module_has_a_docstring(path: Path) -> None:
     if not tree.body:
         return  # an empty __init__.py
     assert ast.get_docstring(tree), f"{path} has no module docstring"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _modules() if p.relative_to(PACKAGE).parts[0] == "text"],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_text_normal_forms_sit_below_every_other_package(path: Path) -> None:
+    # dumps, store and search all fold text with newsreader.text: it may use none of them.
+    bad = {n for n in _imports(path) if n.startswith("newsreader.") and not n.startswith("newsreader.text")}
+    assert not bad, f"{path} imports {bad}: newsreader.text must stay the bottom layer"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsreader.dumps.encoding import decode
 from newsreader.dumps.model import Article, Block, BlockKind, Headline, ParsedDump, Timestamp
+from newsreader.text import comparison_text
 
 NAME = "portal_text"
 
@@ -265,17 +266,7 @@ class _WideOnly(dict[int, str | None]):
         return kept
 
 
-class _FoldKeep(dict[int, str | None]):
-    """A ``str.translate`` table that drops punctuation, symbols, separators, controls."""
-
-    def __missing__(self, code: int) -> str | None:
-        kept = None if unicodedata.category(chr(code))[0] in "PSZC" else chr(code)
-        self[code] = kept
-        return kept
-
-
 _WIDE_ONLY = _WideOnly()
-_FOLD_KEEP = _FoldKeep()
 
 
 def display_width(text: str) -> int:
@@ -363,22 +354,13 @@ def _title_from_text(blocks: tuple[Block, ...], byline: str | None) -> str:
 # --- the article's own group (rule 5) -------------------------------------------
 
 
-def fold(text: str) -> str:
-    """Text for comparison: NFKC, without whitespace, punctuation, symbols, controls.
-
-    Dropping punctuation on both sides is what makes the portal's `报收于9 2元`
-    (decimal point dropped) match the article's `报收于9.2元`.
-    """
-    return unicodedata.normalize("NFKC", text).translate(_FOLD_KEEP)
-
-
 def _find_own_group(
     groups: list[Headline], byline: str | None, blocks: tuple[Block, ...]
 ) -> Headline | None:
     """The group whose summary (or only line) is a prefix of byline + article text."""
     candidates = []
     for group in groups:
-        folded = fold(group.summary if group.summary is not None else group.title)
+        folded = comparison_text(group.summary if group.summary is not None else group.title)
         if folded:
             candidates.append((group, folded))
     if not candidates:
@@ -407,7 +389,7 @@ def _folded_prefix(parts: list[str], window: int) -> str:
         text += part
         if len(text) >= window:
             break
-    folded = fold(text[:window])
+    folded = comparison_text(text[:window])
     if len(text) > window and len(folded) < window // _MATCH_WINDOW_FACTOR:
-        folded = fold(text)  # mostly punctuation: fold it all rather than miss a match
+        folded = comparison_text(text)  # mostly punctuation: fold it all rather than miss a match
     return folded

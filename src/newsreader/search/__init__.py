@@ -4,9 +4,13 @@ This package owns everything about search that is pure text; the FTS5 table that
 stores the tokens lives in ``newsreader.store``. It must not import SQL, Qt, or
 the store, UI or CLI packages. Public API:
 
-* ``fold(text)``, ``fold_with_offsets(text)``: the normal form text is compared in;
+* ``fold(text)``, ``fold_with_offsets(text)``: the normal form text is compared in
+  (``newsreader.text.search_fold``, re-exported: it lives below search so that the
+  parsers and identity keys share one normalizer module);
 * ``index_tokens(text)``, ``index_field(parts)``, ``TOKENS_SIGNATURE``: what the
   FTS5 table stores (``SP``/``BREAK`` are its two special tokens);
+* ``compile_query(q)`` -> ``SearchPlan``: the query compiled once, with all the
+  store needs to run it (MATCH strings, each term's tokens, highlight terms);
 * ``parse_query(q)`` -> ``Query``; ``to_fts_match(query)``,
   ``to_fts_title_match(query)``: FTS5 MATCH expressions; ``QueryError``;
 * ``matches``, ``occurrences``, ``title_matches``, ``term_occurrences``: the
@@ -15,7 +19,6 @@ the store, UI or CLI packages. Public API:
   ``highlight_spans``: every match in an original text, for marking it.
 """
 
-from newsreader.search.folding import fold, fold_with_offsets
 from newsreader.search.matching import (
     FIELDS,
     FoldedFields,
@@ -26,6 +29,7 @@ from newsreader.search.matching import (
     term_occurrences,
     title_matches,
 )
+from newsreader.search.plan import PlannedTerm, SearchPlan, compile_query
 from newsreader.search.query import (
     MAX_QUERY_CHARS,
     MAX_TERM_CHARS,
@@ -39,6 +43,7 @@ from newsreader.search.query import (
 )
 from newsreader.search.snippets import Snippet, highlight_spans, snippet, story_snippet
 from newsreader.search.tokens import BREAK, SP, TOKENS_SIGNATURE, index_field, index_tokens
+from newsreader.text.folding import fold, fold_with_offsets
 
 __all__ = [
     "BREAK",
@@ -46,13 +51,16 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "MAX_TERMS",
     "MAX_TERM_CHARS",
+    "PlannedTerm",
     "SP",
     "TOKENS_SIGNATURE",
     "FoldedFields",
     "Query",
     "QueryError",
+    "SearchPlan",
     "Snippet",
     "Term",
+    "compile_query",
     "fold",
     "fold_fields",
     "fold_with_offsets",

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newsreader.search.folding import fold
+from newsreader.text.folding import fold
 from newsreader.search.query import Query, Term
 from newsreader.search.tokens import Kind, kind_of
 

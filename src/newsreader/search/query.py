@@ -65,7 +65,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsreader.search.folding import fold
+from newsreader.text.folding import fold
 from newsreader.search.tokens import SP, Kind, segments
 
 __all__ = [

@@ -12,11 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsreader.search.folding import fold, fold_spans
+from newsreader.text.folding import fold, fold_spans
 from newsreader.search.matching import Fields, term_occurrences
 from newsreader.search.query import Query, Term
 
-__all__ = ["ELLIPSIS", "SNIPPET_FIELDS", "Snippet", "highlight_spans", "snippet", "story_snippet"]
+__all__ = [
+    "ELLIPSIS",
+    "SNIPPET_FIELDS",
+    "Snippet",
+    "highlight_spans",
+    "snippet",
+    "snippet_of_folded",
+    "start_snippet",
+    "story_snippet",
+]
 
 ELLIPSIS = "…"
 # Where a story's snippet comes from: the first of these fields that matches.
@@ -109,16 +118,22 @@ def _start_of(text: str, width: int) -> tuple[str, list[Span]]:
 def _snippet_of_part(terms: list[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
     if not terms or _first_match(terms, fold(text)) is None:
         return None
+    return snippet_of_folded(terms, text, width)
+
+
+def snippet_of_folded(terms: list[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
+    """The window of ``text`` around the first match of ``terms`` and its highlights;
+    None without a match. (For callers that already know ``text`` matches.)"""
     folded, starts, ends = fold_spans(text)
     first = _first_match(terms, folded)
-    if first is None:  # pragma: no cover - fold_spans gives fold's string
+    if first is None:
         return None
     spans = [
         (starts[a], ends[b - 1])
         for term in terms
         for a, b in term_occurrences(term.text, folded)
     ]
-    lo, hi = _window(len(text), starts[first[0]], ends[first[1] - 1], width)
+    lo, hi = _window(len(text), starts[first[0]], ends[first[1] - 1], max(1, width))
     return _render(text, lo, hi, _merge(spans))
 
 
@@ -159,6 +174,12 @@ def story_snippet(query: Query, fields: Fields, width: int = 80) -> Snippet:
             found = _snippet_of_part(terms, part, max(1, width))
             if found is not None:
                 return Snippet(name, found[0], found[1])
+    return start_snippet(fields, width)
+
+
+def start_snippet(fields: Fields, width: int = 80) -> Snippet:
+    """The snippet of a story without a match: the start of the first of body,
+    summary and title that has text, without highlights."""
     for name in SNIPPET_FIELDS:
         value = fields.get(name)
         parts = [value] if isinstance(value, str) else list(value or ())

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from operator import add
 
-from newsreader.search.folding import OPENCC_VERSION, UNICODE_VERSION, fold
+from newsreader.text.folding import OPENCC_VERSION, UNICODE_VERSION, fold
 
 __all__ = [
     "BREAK",

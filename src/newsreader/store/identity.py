@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
 from collections.abc import Iterable
+
+from newsreader.text import key_text
 
 # Low bits of a sort key: a per-story discriminator (the story id modulo 2**24), so two
 # stories of the same minute still get distinct keys and order by id.
@@ -22,31 +23,8 @@ _UNDATED_BASE = -(1 << 62)
 DAY_SLOTS = 1441
 
 
-class _NoiseTable(dict[int, int | None]):
-    """A ``str.translate`` table that deletes whitespace and punctuation.
-
-    Filled lazily: each distinct character is classified once, then looked up at C
-    speed. Whitespace and punctuation never tell two titles apart: portals add and
-    drop them.
-    """
-
-    def __missing__(self, code: int) -> int | None:
-        ch = chr(code)
-        value = None if ch.isspace() or unicodedata.category(ch)[0] in "PZ" else code
-        self[code] = value
-        return value
-
-
-_NOISE = _NoiseTable()
-
-
-def normalize_key_text(text: str) -> str:
-    """NFKC, then drop whitespace and punctuation."""
-    return unicodedata.normalize("NFKC", text).translate(_NOISE)
-
-
 def title_key(title: str) -> str:
-    return normalize_key_text(title)
+    return key_text(title)
 
 
 def text_key(parts: Iterable[str], *, kind: str) -> str:
@@ -57,7 +35,7 @@ def text_key(parts: Iterable[str], *, kind: str) -> str:
     """
     digest = hashlib.blake2b(digest_size=12)
     for part in parts:
-        digest.update(normalize_key_text(part).encode("utf-8"))
+        digest.update(key_text(part).encode("utf-8"))
         digest.update(b"\x00")
     return f"{kind}:{digest.hexdigest()}"
 

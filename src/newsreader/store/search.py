@@ -25,21 +25,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsreader.search import (
-    BREAK,
-    FIELDS,
-    SP,
-    Query,
-    Term,
-    fold_fields,
-    occurrences,
-    parse_query,
-    story_snippet,
-    term_matches,
-    to_fts_match,
-    to_fts_title_match,
-)
-from newsreader.search.query import phrase_tokens
+from newsreader.search import BREAK, SP, PlannedTerm, SearchPlan, compile_query
 from newsreader.store import search_index
 from newsreader.store.identity import day_floor_key
 from newsreader.store.library import Library, chunks, transaction
@@ -109,10 +95,10 @@ class SearchResults:
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """A parsed query with the SQL pieces for its filters."""
+class _Sql:
+    """A compiled query with the SQL pieces for its filters."""
 
-    query: Query
+    plan: SearchPlan
     match: str
     title_match: str | None
     join: str  # joins stories as ``s`` when a filter needs its columns
@@ -127,10 +113,10 @@ class _Plan:
         return sql, (match or self.match, *self.params)
 
 
-def _plan(
-    query: Query, since: dt.date | None, until: dt.date | None, has_body: bool
-) -> _Plan | None:
-    match = to_fts_match(query)
+def _sql(
+    plan: SearchPlan, since: dt.date | None, until: dt.date | None, has_body: bool
+) -> _Sql | None:
+    match = plan.match
     if match is None:
         return None
     where, params = "", []
@@ -145,7 +131,7 @@ def _plan(
     if has_body:
         where += " AND s.has_body = 1"
     join = _JOIN if where else ""
-    return _Plan(query, match, to_fts_title_match(query), join, where, tuple(params))
+    return _Sql(plan, match, plan.title_match, join, where, tuple(params))
 
 
 def _too_many_to_rank(library: Library, total: int) -> bool:
@@ -176,7 +162,7 @@ def _ensure_index(library: Library) -> None:
             search_index.rebuild(library.conn)
 
 
-def _ranked(conn: sqlite3.Connection, plan: _Plan) -> list[int]:
+def _ranked(conn: sqlite3.Connection, plan: _Sql) -> list[int]:
     """Every matching story id in relevance order: title, occurrences, newer."""
     join = plan.join or _JOIN
     sql = (
@@ -187,15 +173,15 @@ def _ranked(conn: sqlite3.Connection, plan: _Plan) -> list[int]:
     sql, params = plan.select("f.rowid", plan.title_match)
     in_title = {r[0] for r in conn.execute(sql, params)} if plan.title_match else set()
     if len(keys) > PYTHON_RANK_LIMIT:
-        counts = _index_counts(conn, plan.query.positive_terms, keys)
+        counts = _index_counts(conn, plan.plan.terms, keys)
     else:
-        counts = _text_counts(conn, plan.query, list(keys))
+        counts = _text_counts(conn, plan.plan, list(keys))
     return sorted(
         keys, key=lambda i: (i in in_title, counts.get(i, 0), keys[i]), reverse=True
     )
 
 
-def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
+def _newest(library: Library, plan: _Sql, total: int, limit: int) -> list[int]:
     """The ``limit`` newest of ``total`` matches.
 
     A sparse match set is sorted by SQLite (it reads every match once). A dense one
@@ -217,7 +203,7 @@ def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
     )
     walk_params = (*plan.params, _WALK_AT_MOST)
     found: list[int] = []
-    tokens = phrase_tokens_of(plan.query)
+    tokens = [tok for term in plan.plan.terms for tok in term.tokens]
     # A probe is cheap for an exact token or a one-character prefix (the prefix
     # index); a longer prefix merges every token it starts, at every probe.
     cheap = len(tokens) == 1 and (not tokens[0][1] or len(tokens[0][0]) == 1)
@@ -242,7 +228,7 @@ def _newest(library: Library, plan: _Plan, total: int, limit: int) -> list[int]:
     return _newest_sorted(conn, plan, wanted)
 
 
-def _newest_sorted(conn: sqlite3.Connection, plan: _Plan, limit: int | None) -> list[int]:
+def _newest_sorted(conn: sqlite3.Connection, plan: _Sql, limit: int | None) -> list[int]:
     """Every match (or the first ``limit``), newest first, sorted by SQLite."""
     join = plan.join or _JOIN
     sql = (
@@ -250,11 +236,6 @@ def _newest_sorted(conn: sqlite3.Connection, plan: _Plan, limit: int | None) -> 
         f"WHERE {search_index.TABLE} MATCH ? {plan.where} ORDER BY s.sort_key DESC LIMIT ?"
     )
     return [r[0] for r in conn.execute(sql, (plan.match, *plan.params, limit or -1))]
-
-
-def phrase_tokens_of(query: Query) -> list[tuple[str, bool]]:
-    """Every index token of the query's positive terms (exclusions aside)."""
-    return [tok for term in query.positive_terms for tok in phrase_tokens(term.text)]
 
 
 def _vocab(conn: sqlite3.Connection, kind: str) -> str:
@@ -266,10 +247,10 @@ def _vocab(conn: sqlite3.Connection, kind: str) -> str:
     return name
 
 
-def _representative(conn: sqlite3.Connection, term: Term) -> tuple[str, bool]:
+def _representative(conn: sqlite3.Connection, term: PlannedTerm) -> tuple[str, bool]:
     """The token that stands for a term when counting: its only token, or the rarest
     exact one (a phrase occurs at most as often as each of its tokens)."""
-    tokens = phrase_tokens(term.text)
+    tokens = term.tokens
     if len(tokens) == 1:
         return tokens[0]
     exact = [tok for tok, prefix in tokens if not prefix and tok not in (SP, BREAK)]
@@ -284,7 +265,7 @@ def _representative(conn: sqlite3.Connection, term: Term) -> tuple[str, bool]:
 
 
 def _index_counts(
-    conn: sqlite3.Connection, terms: Sequence[Term], candidates: Container[int]
+    conn: sqlite3.Connection, terms: Sequence[PlannedTerm], candidates: Container[int]
 ) -> Counter[int]:
     """Occurrences per story, from the index's instance list (in C).
 
@@ -323,30 +304,19 @@ def _rows_by_id(conn: sqlite3.Connection, columns: str, ids: Sequence[int]) -> I
         yield from conn.execute(f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
 
 
-def _text_counts(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> dict[int, int]:
+def _text_counts(conn: sqlite3.Connection, plan: SearchPlan, ids: Sequence[int]) -> dict[int, int]:
     """Exact occurrences per story, by the search rule on the stored text."""
     return {
-        row[0]: occurrences(query, _fields(row)) for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)
+        row[0]: plan.occurrences(_fields(row)) for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)
     }
 
 
-def _hits(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> tuple[SearchHit, ...]:
+def _hits(conn: sqlite3.Connection, plan: SearchPlan, ids: Sequence[int]) -> tuple[SearchHit, ...]:
     by_id = {row[0]: row for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)}
     hits = []
     for story_id in ids:
         row = by_id[story_id]
-        fields = _fields(row)
-        folded = fold_fields(fields)
-        matched = tuple(
-            name
-            for name in FIELDS
-            if any(
-                term_matches(t, fold_fields({name: folded.parts.get(name, ())}))
-                for t in query.positive_terms
-                if name == "title" or not t.title_only
-            )
-        )
-        quote = story_snippet(query, fields)
+        quote, matched = plan.describe(_fields(row))
         hits.append(
             SearchHit(
                 id=story_id,
@@ -371,15 +341,15 @@ def _run(
     until: dt.date | None,
     has_body: bool,
     rank: bool = True,
-) -> tuple[int, str, list[int] | None, Query | None, str | None]:
-    """(total, order, ids, parsed query, message); ids is None when ``rank`` is False
+) -> tuple[int, str, list[int] | None, SearchPlan | None, str | None]:
+    """(total, order, ids, compiled query, message); ids is None when ``rank`` is False
     and the results would be ranked by relevance."""
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort order {sort!r}")
-    query = parse_query(text)
-    if query.problem is not None:
-        return 0, sort, [], None, query.problem
-    plan = _plan(query, since, until, has_body)
+    compiled = compile_query(text)
+    if compiled.problem is not None:
+        return 0, sort, [], None, compiled.problem
+    plan = _sql(compiled, since, until, has_body)
     if plan is None:
         return 0, sort, [], None, "Nothing to search for."
     _ensure_index(library)
@@ -387,7 +357,7 @@ def _run(
     sql, params = plan.select("count(*)")
     total = int(conn.execute(sql, params).fetchone()[0])
     if total == 0:
-        return 0, sort, [], query, None
+        return 0, sort, [], compiled, None
     order = sort
     if sort == "relevance" and _too_many_to_rank(library, total):
         order = "date"
@@ -397,12 +367,12 @@ def _run(
         else:
             ids = _newest(library, plan, total, limit)
     elif not rank:
-        return total, order, None, query, None
+        return total, order, None, compiled, None
     else:
         ids = _ranked(conn, plan)
         if limit is not None:
             ids = ids[:limit]
-    return total, order, ids, query, None
+    return total, order, ids, compiled, None
 
 
 def search(
@@ -416,12 +386,12 @@ def search(
     has_body: bool = False,
 ) -> SearchResults:
     """The first ``limit`` results of ``text`` (any input; never raises on it)."""
-    total, order, ids, query, message = _run(
+    total, order, ids, compiled, message = _run(
         library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body
     )
-    if query is None or ids is None:
+    if compiled is None or ids is None:
         return SearchResults(0, order, (), message)
-    return SearchResults(total, order, _hits(library.conn, query, ids))
+    return SearchResults(total, order, _hits(library.conn, compiled, ids))
 
 
 def search_ids(

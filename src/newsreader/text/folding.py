@@ -1,6 +1,7 @@
 """Folding: the one normal form that both stored text and query terms are compared in.
 
-This module owns ``fold`` (and ``fold_with_offsets`` for snippets) and the character
+This module owns the search fold, ``fold`` (and ``fold_spans``/``fold_with_offsets`` for
+snippets), and the character
 tables behind them. Pure text: it must not import SQL, Qt or other newsreader packages.
 
 ``fold(text)`` is, by definition (``_reference_fold`` spells it out):
