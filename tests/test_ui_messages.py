@@ -1,9 +1,11 @@
-"""The store's and the parser's English sentences, said in the window's language."""
+"""The store's and the parser's messages, said in the window's language by their code."""
 
 from __future__ import annotations
 
+import errno
 import re
 import sqlite3
+import string
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from dumpwriter import DumpText, article_dump, group
 from newsreader import dumps
 from newsreader.dumps import DumpError, parse_dump
+from newsreader.errors import TEMPLATES, CodedError, Message, os_fields, render
 from newsreader.store import Importer, Library, LibraryError
 from newsreader.store import preparing
 from newsreader.store.importer import expand_paths
@@ -21,21 +24,21 @@ from newsreader.ui import messages
 from newsreader.ui.i18n import Language
 
 
-def _rejection(data: bytes) -> str:
+def _rejection(data: bytes) -> Message:
     with pytest.raises(DumpError) as caught:
         parse_dump(data)
-    return str(caught.value)
+    return caught.value.message
 
 
-def _library_error(path: Path, **kw) -> str:
+def _library_error(path: Path, **kw) -> Message:
     with pytest.raises(LibraryError) as caught:
         Library.open(path, **kw).close()
-    return str(caught.value)
+    return caught.value.message
 
 
-def _real_sentences(tmp_path: Path, monkeypatch) -> list[str]:
-    """Every kind of sentence the store and parser write, produced the way users meet it."""
-    said: list[str] = []
+def _real_sentences(tmp_path: Path, monkeypatch) -> list[Message]:
+    """Every kind of message the store and parser give, produced the way users meet it."""
+    said: list[Message] = []
     # Files that are not dumps.
     said.append(_rejection(b""))
     said.append(_rejection(b"  \n\t \n"))
@@ -95,14 +98,29 @@ def _real_sentences(tmp_path: Path, monkeypatch) -> list[str]:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    return [s for s in said if s]
+    return [s for s in said if s is not None]
 
 
-def test_every_sentence_the_store_writes_is_recognised(tmp_path: Path, monkeypatch) -> None:
+def _blanks(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+def test_every_message_met_for_real_has_a_code_and_renders_from_it(
+    tmp_path: Path, monkeypatch
+) -> None:
     said = _real_sentences(tmp_path, monkeypatch)
-    assert len(set(said)) >= 20, said
-    unknown = [s for s in said if not messages.known(s)]
-    assert unknown == []
+    assert len({m.code for m in said}) >= 20, said
+    for message in said:
+        assert isinstance(message, Message), message
+        assert str(message) == render(message.code, message.fields)
+        assert messages.known(message.code), message.code
+
+
+def test_every_code_has_a_window_template_with_the_same_blanks() -> None:
+    for code, english in TEMPLATES.items():
+        assert messages.known(code), code
+        forms = english if isinstance(english, tuple) else (english,)
+        assert _blanks(messages.template(code)) == set().union(*map(_blanks, forms)), code
 
 
 @pytest.fixture
@@ -116,29 +134,74 @@ def chinese(qapp: QApplication):
 def test_they_are_said_in_chinese_with_their_details(
     chinese, tmp_path: Path, monkeypatch
 ) -> None:
-    for sentence in _real_sentences(tmp_path, monkeypatch):
-        worded = messages.translated(sentence)
-        assert worded != sentence and re.search(r"[\u4e00-\u9fff]", worded), sentence
+    for message in _real_sentences(tmp_path, monkeypatch):
+        worded = messages.translated(message)
+        assert worded != message and re.search(r"[\u4e00-\u9fff]", worded), message
         # Paths, counts and names survive the wording.
-        for detail in re.findall(r"/[^\s:]+\.sqlite3|\b\d[\d,]*\b", sentence):
-            assert detail in worded, (sentence, worded)
-    assert messages.translated("6 orphan timestamps (timestamp lines with no headline) were "
-                               "skipped") == "跳过了 6 个孤立的时间戳（没有标题的时间戳行）"
+        for detail in re.findall(r"/[^\s:]+\.sqlite3|\b\d[\d,]*\b", message):
+            assert detail in worded, (message, worded)
+    assert messages.translated(Message("dump.orphan_timestamps", n=6)) == (
+        "跳过了 6 个孤立的时间戳（没有标题的时间戳行）")
+    assert messages.translated(Message("dump.too_large", size=70_000_000, limit=67_108_864)) \
+        == "文件太大：70,000,000 字节（上限为 67,108,864 字节，即 64 MiB）"
 
 
-def test_every_template_has_both_chinese_wordings_with_the_same_blanks(qapp) -> None:
-    fields = re.compile(r"\{\w+\}")
+def test_an_os_error_keeps_its_errno_and_is_said_in_chinese(chinese, tmp_path: Path) -> None:
+    # A real OS error: reading a folder as a file.
+    folder = tmp_path / "a-folder.txt"
+    folder.mkdir()
+    message = preparing.read_file("a-folder.txt", folder).error
+    assert message is not None and message.code == "file.unreadable"
+    assert message.fields["errno"] == errno.EISDIR
+    assert str(message) == "cannot read the file: Is a directory"
+    assert messages.translated(message) == "无法读取文件：这是一个文件夹"
+    # A library whose folder cannot be made: a file is in the way.
+    (tmp_path / "blocker").write_text("x")
+    with pytest.raises(LibraryError) as caught:
+        Library.open(tmp_path / "blocker" / "lib.sqlite3")
+    assert caught.value.code == "library.no_folder"
+    assert caught.value.fields["errno"] in (errno.EEXIST, errno.ENOTDIR)
+    assert re.search(r"[\u4e00-\u9fff]{4}", messages.translated(caught.value.message))
+    # Permission denied (the suite may run as root, where chmod does not refuse).
+    denied = Message("file.unreadable", **os_fields(PermissionError(errno.EACCES,
+                                                                    "Permission denied")))
+    assert str(denied) == "cannot read the file: Permission denied"
+    assert messages.translated(denied) == "无法读取文件：权限不足"
+    # An errno without its own wording keeps the system's words.
+    odd = Message("file.unreadable", **os_fields(OSError(errno.EXDEV, "Cross-device link")))
+    assert messages.translated(odd) == "无法读取文件：Cross-device link"
+
+
+def test_every_template_and_os_reason_has_both_chinese_wordings_with_the_same_blanks(
+    qapp,
+) -> None:
+    sources = [messages.template(code) for code in TEMPLATES]
+    sources += list(messages.os_reasons().values())
     for code in ("zh_CN", "zh_TW"):
         language = Language(QLocale(code))
         language.install(qapp)
         try:
-            for _pattern, template in messages._SENTENCES:
-                worded = QCoreApplication.translate(messages.CONTEXT, template)
-                assert worded != template, (code, template)
-                assert sorted(fields.findall(worded)) == sorted(fields.findall(template))
+            for source in sources:
+                worded = QCoreApplication.translate(messages.CONTEXT, source)
+                assert worded != source, (code, source)
+                assert _blanks(worded) == _blanks(source), (code, source)
         finally:
             language.remove(qapp)
 
 
-def test_an_unknown_sentence_is_shown_as_it_came() -> None:
+def test_a_coded_error_pickles_with_its_code_and_fields() -> None:
+    import pickle
+
+    err = LibraryError("library.busy", path="/x/lib.sqlite3")
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is LibraryError and again.code == "library.busy"
+    assert str(again) == str(err) and again.fields == {"path": "/x/lib.sqlite3"}
+    message = pickle.loads(pickle.dumps(Message("dump.stray_lines", n=1)))
+    assert message.code == "dump.stray_lines" and message == (
+        "1 line between the keywords and the headline list was skipped")
+    assert isinstance(messages.said(err), Message) and isinstance(err, CodedError)
+
+
+def test_an_uncoded_text_is_shown_as_it_came() -> None:
     assert messages.translated("something new went wrong") == "something new went wrong"
+    assert messages.said(RuntimeError("boom")) == "boom"

@@ -43,6 +43,7 @@
     <name>DateRange</name>
     <message>
         <source>From</source>
+        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>起</translation>
     </message>
     <message>
@@ -185,6 +186,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -367,10 +369,6 @@ The details were written to {log}. Please send that file with a description of w
         <translation>跳过了 {n} 个孤立的时间戳（没有标题的时间戳行）</translation>
     </message>
     <message>
-        <source>1 orphan timestamp (a timestamp line with no headline) was skipped</source>
-        <translation>跳过了 1 个孤立的时间戳（没有标题的时间戳行）</translation>
-    </message>
-    <message>
         <source>{n} lines between the keywords and the headline list were skipped</source>
         <translation>跳过了关键词与标题列表之间的 {n} 行</translation>
     </message>
@@ -427,6 +425,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>存档 {dump} 使用了未知的压缩方式 {name}。</translation>
     </message>
     <message>
+        <source>The query on {path} was interrupted.</source>
+        <translation>对 {path} 的查询被中断了。</translation>
+    </message>
+    <message>
         <source>Cannot use the library {path}: {reason}</source>
         <translation>无法使用资料库 {path}：{reason}</translation>
     </message>
@@ -449,6 +451,42 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Nothing to search for.</source>
         <translation>没有可搜索的内容。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>input/output error (the disk may be failing)</source>
+        <translation>输入/输出错误（磁盘可能有故障）</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名文件挡住了路径</translation>
     </message>
 </context>
 <context>

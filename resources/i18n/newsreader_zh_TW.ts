@@ -43,6 +43,7 @@
     <name>DateRange</name>
     <message>
         <source>From</source>
+        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>起</translation>
     </message>
     <message>
@@ -185,6 +186,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
@@ -367,10 +369,6 @@ The details were written to {log}. Please send that file with a description of w
         <translation>略過了 {n} 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
     </message>
     <message>
-        <source>1 orphan timestamp (a timestamp line with no headline) was skipped</source>
-        <translation>略過了 1 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
-    </message>
-    <message>
         <source>{n} lines between the keywords and the headline list were skipped</source>
         <translation>略過了關鍵詞與標題清單之間的 {n} 行</translation>
     </message>
@@ -427,6 +425,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>存檔 {dump} 使用了未知的壓縮方式 {name}。</translation>
     </message>
     <message>
+        <source>The query on {path} was interrupted.</source>
+        <translation>對 {path} 的查詢被中斷了。</translation>
+    </message>
+    <message>
         <source>Cannot use the library {path}: {reason}</source>
         <translation>無法使用資料庫 {path}：{reason}</translation>
     </message>
@@ -449,6 +451,42 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Nothing to search for.</source>
         <translation>沒有可搜尋的內容。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>權限不足</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>不允許此操作</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>這是一個資料夾</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路徑中有一部分不是資料夾</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁碟空間不足</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟是唯讀的</translation>
+    </message>
+    <message>
+        <source>input/output error (the disk may be failing)</source>
+        <translation>輸入/輸出錯誤（磁碟可能有故障）</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名稱太長</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名檔案擋住了路徑</translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,7 @@ def parse_dump(data: bytes) -> ParsedDump:
     binary, in an encoding we do not read, or not a dump of any format.
     """
     if len(data) > MAX_DUMP_BYTES:
-        raise DumpError(
-            f"file too large: {len(data):,} bytes (the limit is {MAX_DUMP_BYTES:,} bytes, 64 MiB)"
-        )
+        raise DumpError("dump.too_large", size=len(data), limit=MAX_DUMP_BYTES)
     from newsreader.dumps import registry
 
     fmt = registry.detect(data)

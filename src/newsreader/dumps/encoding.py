@@ -43,10 +43,10 @@ def decode(data: bytes) -> tuple[str, str]:
     :class:`DumpError` with a one-line reason when the bytes are not text we read.
     """
     if not data.strip():
-        raise DumpError("empty file" if not data else "empty file (only whitespace)")
+        raise DumpError("dump.empty" if not data else "dump.whitespace")
     text, encoding = _strict_decode(data)
     if text is None:
-        raise DumpError(_undecodable_reason(data))
+        raise _undecodable(data)
     # A GB18030 BOM decodes to U+FEFF. Line endings are normalised before the text
     # check so that CRLF and LF copies of a file get the same verdict.
     text = _LINE_ENDS.sub("\n", text.removeprefix("\ufeff"))
@@ -82,33 +82,30 @@ def _try(data: bytes, encoding: str) -> str | None:
 
 def _check_is_text(text: str, data: bytes) -> None:
     if not text.strip():
-        raise DumpError("empty file (only whitespace)")
+        raise DumpError("dump.whitespace")
     if "\x00" in text:
-        raise DumpError(_nul_reason(data))
+        raise _nul_bytes(data)
     controls = sum(1 for _ in _CONTROLS.finditer(text))
     odd = sum(1 for _ in _ODD.finditer(text))
     if controls > max(2, _MAX_CONTROL_SHARE * len(text)) or odd > max(
         2, _MAX_ODD_SHARE * len(text)
     ):
-        raise DumpError("not a text file (mostly control or unprintable characters)")
+        raise DumpError("dump.control_chars")
 
 
-def _nul_reason(data: bytes) -> str:
+def _nul_bytes(data: bytes) -> DumpError:
     guess = _detect(data)
     if guess is not None and guess.startswith(("utf_16", "utf_32")):
         name = guess.split("_be")[0].split("_le")[0].replace("_", "-").upper()
-        return f"unsupported encoding: looks like {name} without a byte-order mark"
-    return "not a text file (contains NUL bytes)"
+        return DumpError("dump.no_bom", name=name)
+    return DumpError("dump.nul_bytes")
 
 
-def _undecodable_reason(data: bytes) -> str:
+def _undecodable(data: bytes) -> DumpError:
     guess = _detect(data)
     if guess is None:
-        return "not a text file (looks like binary data)"
-    return (
-        "unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030"
-        f" (it looks like {guess})"
-    )
+        return DumpError("dump.binary")
+    return DumpError("dump.encoding", name=guess)
 
 
 def _detect(data: bytes) -> str | None:

@@ -10,11 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsreader.errors import CodedError, Message
+
 BlockKind = Literal["paragraph", "heading", "caption"]
 
 
-class DumpError(ValueError):
-    """The input is not a dump we can read; ``str(err)`` is one line for the user."""
+class DumpError(CodedError, ValueError):
+    """The input is not a dump we can read (codes ``dump.*``); ``str(err)`` is one line
+    for the user (see ``newsreader.errors``)."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ class ParsedDump:
     article: Article | None
     headlines: tuple[Headline, ...]
     orphan_timestamps: int = 0
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Message, ...] = field(default_factory=tuple)
     #: The ``NAME`` of the format module that read it (recorded per import).
     format: str = ""
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsreader.dumps.encoding import decode
 from newsreader.dumps.model import Article, Block, BlockKind, Headline, ParsedDump, Timestamp
+from newsreader.errors import Message
 from newsreader.text import comparison_text
 
 NAME = "portal_text"
@@ -85,7 +86,7 @@ def parse(data: bytes) -> ParsedDump:
 def parse_text(text: str, encoding: str) -> ParsedDump:
     """Parse a decoded dump (``\\n`` line endings) of this format."""
     lines = [line for line in (raw.strip() for raw in text.split("\n")) if line]
-    warnings: list[str] = []
+    warnings: list[Message] = []
 
     keywords_at = next(
         (i for i, line in enumerate(lines) if line.startswith(_KEYWORDS_PREFIXES)), None
@@ -101,10 +102,7 @@ def parse_text(text: str, encoding: str) -> ParsedDump:
         keywords = _split_keywords(lines[keywords_at])
         stray = list_start - list_floor
         if stray:
-            warnings.append(
-                f"{stray} line{'s' if stray != 1 else ''} between the keywords and"
-                f" the headline list {'were' if stray != 1 else 'was'} skipped"
-            )
+            warnings.append(Message("dump.stray_lines", n=stray))
 
     groups, orphans, list_warnings = _read_list(raw_groups)
     warnings.extend(list_warnings)
@@ -125,15 +123,10 @@ def parse_text(text: str, encoding: str) -> ParsedDump:
         if own is not None:
             headlines = [g for g in groups if g is not own]
     elif keywords:
-        warnings.append("a keywords line with no article text before it was ignored")
+        warnings.append(Message("dump.lone_keywords"))
 
     if orphans:
-        warnings.insert(
-            0,
-            f"{orphans} orphan timestamps (timestamp lines with no headline) were skipped"
-            if orphans != 1
-            else "1 orphan timestamp (a timestamp line with no headline) was skipped",
-        )
+        warnings.insert(0, Message("dump.orphan_timestamps", n=orphans))
     return ParsedDump(
         encoding=encoding,
         article=article,
@@ -204,7 +197,7 @@ def _find_list(
 
 def _read_list(
     raw_groups: list[tuple[tuple[str, ...], _RawStamp]],
-) -> tuple[list[Headline], int, list[str]]:
+) -> tuple[list[Headline], int, list[Message]]:
     """Turn the raw tail into headlines; return (headlines, orphan count, warnings)."""
     # Rule 6: one impossible clock anywhere in the list (orphans included) means the
     # column is not a clock for any entry of this list.
@@ -238,12 +231,9 @@ def _read_list(
             headline = Headline(title, None, truncated, False, timestamp, len(headlines))
         headlines.append(headline)
 
-    warnings = []
+    warnings: list[Message] = []
     if bad_dates:
-        warnings.append(
-            f"{bad_dates} timestamp{'s' if bad_dates != 1 else ''} with an impossible"
-            " date (kept as printed, undated)"
-        )
+        warnings.append(Message("dump.impossible_dates", n=bad_dates))
     return headlines, orphans, warnings
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreader.errors import Message
 from newsreader.search.matching import FIELDS, Fields, occurrences, term_occurrences
 from newsreader.search.query import (
     NO_POSITIVE_TERM,
@@ -54,7 +55,7 @@ class SearchPlan:
     match: str | None
     title_match: str | None
     terms: tuple[PlannedTerm, ...]  # the positive terms, each once, in order
-    problem: str | None = None
+    problem: Message | None = None
 
     @property
     def highlight_terms(self) -> tuple[Term, ...]:

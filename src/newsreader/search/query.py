@@ -65,6 +65,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsreader.errors import CodedError, Message
 from newsreader.text.folding import fold
 from newsreader.search.tokens import SP, Kind, segments
 
@@ -85,11 +86,12 @@ MAX_TERMS = 32
 MAX_TERM_CHARS = 200
 
 TITLE_PREFIX = "title:"
-NO_POSITIVE_TERM = "Nothing to search for: the query has no word to look for."
+NO_POSITIVE_TERM = Message("query.no_positive_term")
 
 
-class QueryError(ValueError):
-    """A query that cannot be searched; ``str(err)`` is one line for the user."""
+class QueryError(CodedError, ValueError):
+    """A query that cannot be searched (codes ``query.*``); ``str(err)`` is one line for
+    the user (see ``newsreader.errors``)."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class Query:
 
     groups: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
-    problem: str | None = None
+    problem: Message | None = None
 
     @property
     def positive_terms(self) -> tuple[Term, ...]:
@@ -120,7 +122,7 @@ class Query:
     def check(self) -> None:
         """Raise ``QueryError`` with the plain message when the query cannot be searched."""
         if self.problem is not None:
-            raise QueryError(self.problem)
+            raise QueryError(self.problem.code, **self.problem.fields)
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ def _interpret(pieces: list[tuple[str, bool]]) -> _Word:
 def parse_query(q: str) -> Query:
     """Parse what the user typed; never raises (see ``Query.problem``)."""
     if len(q) > MAX_QUERY_CHARS:
-        return Query(problem=f"The query is too long: at most {MAX_QUERY_CHARS:,} characters.")
+        return Query(problem=Message("query.too_long", n=MAX_QUERY_CHARS))
     # Items: Term (positive), ("-", Term) for exclusions, None for OR.
     items: list[Term | tuple[str, Term] | None] = []
     for word in _split_words(q):
@@ -190,9 +192,7 @@ def parse_query(q: str) -> Query:
         if not text:
             continue  # only spaces or control characters: nothing to look for
         if len(text) > MAX_TERM_CHARS:
-            return Query(
-                problem=f"A search term is too long: at most {MAX_TERM_CHARS} characters."
-            )
+            return Query(problem=Message("query.term_too_long", n=MAX_TERM_CHARS))
         term = Term(text, word.title_only)
         items.append(("-", term) if word.negated else term)
 
@@ -221,7 +221,7 @@ def parse_query(q: str) -> Query:
     terms = {t for g in unique_groups for t in g} | set(unique_excluded)
     problem = None
     if len(terms) > MAX_TERMS:
-        problem = f"Too many search terms: at most {MAX_TERMS}."
+        problem = Message("query.too_many_terms", n=MAX_TERMS)
     elif not unique_groups:
         problem = NO_POSITIVE_TERM
     return Query(unique_groups, unique_excluded, problem)

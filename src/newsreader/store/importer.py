@@ -18,7 +18,8 @@ from typing import Any
 
 from newsreader.store import search_index
 from newsreader.store.errors import ImportCancelled, LibraryError
-from newsreader.store.library import Library, _explain, transaction
+from newsreader.errors import Message, os_fields
+from newsreader.store.library import Library, explain, transaction
 from newsreader.store.merge import StoryMerger, sightings
 from newsreader.store.preparing import (
     PreparedDump,
@@ -39,7 +40,9 @@ ProgressCallback = Callable[[int, int, FileResult], None]
 OPTIMIZE_AFTER = 5000
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None, str | None]]:
+def expand_paths(
+    paths: Iterable[str | Path],
+) -> Iterator[tuple[str, Path | None, Message | None]]:
     """Yield ``(label, file, error)`` for every dump named by ``paths``.
 
     Folders are searched recursively for ``*.txt``; a named file is taken whatever its
@@ -56,18 +59,18 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None
                     if p.suffix.lower() in DUMP_SUFFIXES and p.is_file()
                 )
             except OSError as err:
-                yield label, None, f"cannot read the folder: {err.strerror}"
+                yield label, None, Message("folder.unreadable", **os_fields(err))
                 continue
             if not found:
-                yield label, None, "the folder holds no dumps (*.txt files)"
+                yield label, None, Message("folder.no_dumps")
             for p in found:
                 yield str(p), p, None
         elif path.is_file():
             yield label, path, None
         elif path.exists():
-            yield label, None, "not a regular file"
+            yield label, None, Message("file.not_regular")
         else:
-            yield label, None, "no such file or folder"
+            yield label, None, Message("file.missing")
 
 
 class Importer:
@@ -123,7 +126,7 @@ class Importer:
             with transaction(conn):
                 search_index.optimize(conn)
         except sqlite3.Error as err:
-            raise _explain(self.library.path, err) from err
+            raise explain(self.library.path, err) from err
 
     def _maybe_commit(self) -> None:
         if time.monotonic() - self._batch_started >= self._commit_every:
@@ -138,7 +141,7 @@ class Importer:
             conn.execute("COMMIT")
         except sqlite3.Error as err:
             conn.execute("ROLLBACK")
-            raise _explain(self.library.path, err) from err
+            raise explain(self.library.path, err) from err
         finally:
             self._pending_index = {}
 
@@ -181,7 +184,7 @@ class Importer:
         return results
 
     def _import_entries(
-        self, entries: list[tuple[str, Path | None, str | None]], results: list[FileResult]
+        self, entries: list[tuple[str, Path | None, Message | None]], results: list[FileResult]
     ) -> None:
         files = [(label, path) for label, path, error in entries if path is not None]
         ahead = prepared_ahead(files) if self._parallel and use_helper_process(len(files)) else None
@@ -200,7 +203,7 @@ class Importer:
                     break
                 except LibraryError as err:
                     # This dump rolled back; the rest of the batch still gets its chance.
-                    result = FileResult(label, "rejected", error=str(err))
+                    result = FileResult(label, "rejected", error=err.message)
                 results.append(result)
                 self._maybe_commit()
                 if self._on_file is not None:
@@ -238,7 +241,7 @@ class Importer:
             orphan_timestamps=known[2],
             size=size,
             format=known[3],
-            note=f"already imported on {known[0][:16].replace('T', ' ')}",
+            note=Message("import.unchanged", when=known[0][:16].replace("T", " ")),
         )
 
     def _store(self, dump: PreparedDump) -> FileResult:
@@ -278,7 +281,7 @@ class Importer:
                     ),
                 )
         except sqlite3.Error as err:
-            raise _explain(self.library.path, err) from err
+            raise explain(self.library.path, err) from err
         return FileResult(
             label,
             "imported",

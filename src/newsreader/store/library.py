@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newsreader.store.errors import LibraryBusy, LibraryError
+from newsreader.errors import os_fields
+from newsreader.store.errors import Interrupted, LibraryBusy, LibraryError
 from newsreader.store.migrations import migrate, needs_migration
 from newsreader.store.records import ImportRecord, Source, Story, StoryRow, blocks_from_json
 
@@ -42,27 +43,22 @@ def default_library_path() -> Path:
     return platformdirs.user_data_path("newsreader", appauthor=False) / LIBRARY_FILENAME
 
 
-def _explain(path: Path, err: sqlite3.Error) -> LibraryError:
-    """Turn SQLite's wording into what the user should do about it."""
+def explain(path: Path, err: sqlite3.Error) -> LibraryError:
+    """Turn SQLite's wording into what the user should do about it (a coded error)."""
     text = str(err).lower()
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return LibraryError(
-            f"{path} is damaged or is not a newsreader library. "
-            "Open another library, or move this file away to start a new one."
-        )
+        return LibraryError("library.damaged", path=str(path))
     if "readonly" in text or "read-only" in text:
-        return LibraryError(
-            f"{path} is read-only. Check the file's permissions or copy it somewhere writable."
-        )
+        return LibraryError("library.read_only", path=str(path))
     if "locked" in text or "busy" in text:
-        return LibraryBusy(
-            f"{path} is busy: another program is writing to it. Try again when it has finished."
-        )
+        return LibraryBusy("library.busy", path=str(path))
     if "unable to open" in text:
-        return LibraryError(f"Cannot open {path}: the folder is missing or not writable.")
+        return LibraryError("library.cannot_open", path=str(path))
     if "disk" in text and "full" in text:
-        return LibraryError(f"The disk holding {path} is full. Free some space and try again.")
-    return LibraryError(f"Cannot use the library {path}: {err}")
+        return LibraryError("library.disk_full", path=str(path))
+    if "interrupt" in text:
+        return Interrupted("library.interrupted", path=str(path))
+    return LibraryError("library.failed", path=str(path), reason=str(err))
 
 
 class Library:
@@ -96,27 +92,27 @@ class Library:
         path = Path(path) if path is not None else default_library_path()
         if not path.exists():
             if not create:
-                raise LibraryError(f"There is no library at {path}.")
+                raise LibraryError("library.missing", path=str(path))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise LibraryError(f"Cannot create the folder for {path}: {err.strerror}.") from err
+                raise LibraryError("library.no_folder", path=str(path), **os_fields(err)) from err
         elif path.is_dir():
-            raise LibraryError(f"{path} is a folder, not a library file.")
+            raise LibraryError("library.is_folder", path=str(path))
         try:
             conn = sqlite3.connect(
                 path, isolation_level=None, timeout=busy_timeout,
                 check_same_thread=not closable_anywhere,
             )
         except sqlite3.Error as err:
-            raise _explain(path, err) from err
+            raise explain(path, err) from err
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             # WAL lets the desktop app read while an import writes; NORMAL is safe in WAL
             # (a power cut may lose the last commits, never corrupt the file).
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and os.access(path, os.W_OK):
-                raise LibraryError(f"Cannot switch {path} to WAL mode (got {mode}).")
+                raise LibraryError("library.no_wal", path=str(path), mode=mode)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA cache_size = -32000")
@@ -124,7 +120,7 @@ class Library:
                 migrate(conn)
         except sqlite3.Error as err:
             conn.close()
-            raise _explain(path, err) from err
+            raise explain(path, err) from err
         except BaseException:
             conn.close()
             raise
@@ -139,13 +135,33 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def explaining_errors(self) -> Iterator[Library]:
+        """Run store calls whose SQLite errors should reach the caller as this store's
+        coded errors (``LibraryError``; ``Interrupted`` after :meth:`interrupt`)."""
+        try:
+            yield self
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection now (safe from any thread); it
+        raises ``Interrupted`` inside :meth:`explaining_errors`."""
+        try:
+            self.conn.interrupt()
+        except sqlite3.ProgrammingError:
+            pass  # the connection is closed: nothing runs on it any more
+
     def write_stamp(self) -> tuple[int, int]:
         """Changes whenever anyone, this connection included, has committed a write."""
         return self.data_version(), self.conn.total_changes
 
     def data_version(self) -> int:
         """Changes when another connection commits (cheap; for noticing CLI imports)."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
 
     # -- reading -------------------------------------------------------------------
 
@@ -263,7 +279,7 @@ class Library:
             return zlib.decompress(data)
         if compression == "none":
             return bytes(data)
-        raise LibraryError(f"Dump {dump_id} is stored with an unknown compression {compression!r}.")
+        raise LibraryError("library.unknown_compression", dump=dump_id, name=compression)
 
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
@@ -310,7 +326,7 @@ class Library:
             with _transaction(self.conn):
                 self.conn.executemany(f"UPDATE stories SET {column} = ? WHERE id = ?", ids)
         except sqlite3.Error as err:
-            raise _explain(self.path, err) from err
+            raise explain(self.path, err) from err
 
 
 class _transaction:

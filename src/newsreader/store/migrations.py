@@ -158,10 +158,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def needs_migration(conn: sqlite3.Connection) -> bool:
     version = schema_version(conn)
     if version > len(MIGRATIONS):
-        raise LibraryError(
-            f"This library was written by a newer newsreader (schema {version}, "
-            f"this program knows {len(MIGRATIONS)}). Update newsreader to open it."
-        )
+        raise LibraryError("library.too_new", version=version, known=len(MIGRATIONS))
     return version < len(MIGRATIONS)
 
 

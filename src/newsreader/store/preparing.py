@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.dumps import MAX_DUMP_BYTES, DumpError, ParsedDump, parse_dump
+from newsreader.errors import Message, os_fields
 
 # A batch this large pays for starting a helper process (~0.3 s with "spawn").
 PARALLEL_MIN_FILES = 64
@@ -38,7 +39,7 @@ class PreparedDump:
     sha256: str | None = None
     compressed: bytes | None = None  # zlib level 6 of the original bytes
     parsed: ParsedDump | None = None
-    error: str | None = None
+    error: Message | None = None
 
 
 def sha256_of(data: bytes) -> str:
@@ -51,7 +52,7 @@ def prepare_bytes(label: str, data: bytes, *, sha256: str | None = None) -> Prep
     try:
         parsed = parse_dump(data)
     except DumpError as err:
-        return PreparedDump(label, len(data), sha256, error=str(err))
+        return PreparedDump(label, len(data), sha256, error=err.message)
     # Level 6 is zlib's sweet spot: ~2x smaller Chinese text at ~50 MB/s.
     return PreparedDump(label, len(data), sha256, zlib.compress(data, 6), parsed)
 
@@ -61,12 +62,10 @@ def read_file(label: str, path: Path) -> bytes | PreparedDump:
     try:
         size = path.stat().st_size
         if size > MAX_DUMP_BYTES:
-            return PreparedDump(
-                label, size, error=f"file is larger than 64 MiB ({size:,} bytes); not a page dump"
-            )
+            return PreparedDump(label, size, error=Message("dump.file_too_large", size=size))
         return path.read_bytes()
     except OSError as err:
-        return PreparedDump(label, 0, error=f"cannot read the file: {err.strerror}")
+        return PreparedDump(label, 0, error=Message("file.unreadable", **os_fields(err)))
 
 
 def prepare_file(label: str, path: Path) -> PreparedDump:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsreader.dumps.model import Block
+from newsreader.errors import Message
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,11 @@ class FileResult:
     added: int = 0
     updated: int = 0
     orphan_timestamps: int = 0
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
+    # Messages are the English sentences (str) that also carry a code for the window.
+    warnings: tuple[Message, ...] = ()
+    error: Message | None = None
     size: int = 0
-    note: str | None = None  # for people only, e.g. when an unchanged file was imported
+    note: Message | None = None  # for people only, e.g. when an unchanged file was imported
     format: str | None = None  # the dump format's NAME; None when rejected
 
 

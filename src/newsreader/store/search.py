@@ -25,6 +25,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsreader.errors import Message
 from newsreader.search import BREAK, SP, PlannedTerm, SearchPlan, compile_query
 from newsreader.store import search_index
 from newsreader.store.identity import day_floor_key
@@ -83,7 +84,7 @@ class SearchResults:
     total: int
     order: str  # "relevance" | "date"
     hits: tuple[SearchHit, ...]
-    message: str | None = None  # a plain sentence when the query has nothing to search
+    message: Message | None = None  # a plain sentence when the query has nothing to search
 
     def to_json(self) -> dict[str, Any]:
         # Exactly the documented keys: scripts compare them. ``message`` goes to stderr.
@@ -341,7 +342,7 @@ def _run(
     until: dt.date | None,
     has_body: bool,
     rank: bool = True,
-) -> tuple[int, str, list[int] | None, SearchPlan | None, str | None]:
+) -> tuple[int, str, list[int] | None, SearchPlan | None, Message | None]:
     """(total, order, ids, compiled query, message); ids is None when ``rank`` is False
     and the results would be ranked by relevance."""
     if sort not in ("relevance", "date"):
@@ -351,7 +352,7 @@ def _run(
         return 0, sort, [], None, compiled.problem
     plan = _sql(compiled, since, until, has_body)
     if plan is None:
-        return 0, sort, [], None, "Nothing to search for."
+        return 0, sort, [], None, Message("query.empty")
     _ensure_index(library)
     conn = library.conn
     sql, params = plan.select("count(*)")
@@ -419,7 +420,7 @@ def newest_page(
     since: dt.date | None = None,
     until: dt.date | None = None,
     has_body: bool = False,
-) -> tuple[int, list[int] | None, str | None]:
+) -> tuple[int, list[int] | None, Message | None]:
     """A quick first page: (total, the first ``limit`` ids, message).
 
     The ids are None when the results are ranked by relevance: ranking needs every

@@ -121,7 +121,7 @@ class ImportController(QObject):
 
     started = Signal()
     finished = Signal(list, bool)  # results, cancelled
-    failed = Signal(str)
+    failed = Signal(object)  # a Message, or an unexpected error's text
 
     def __init__(self, library_path: Path, parent: QWidget) -> None:
         super().__init__(parent)
@@ -215,6 +215,6 @@ class ImportController(QObject):
         self.report.open()
         self.finished.emit(self.results, cancelled)
 
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_worker_failed(self, message: object) -> None:
         self._finish_thread()
         self.failed.emit(message)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from newsreader.store import browse
 from newsreader.store.library import Library
 from newsreader.store.records import StoryRow
+from newsreader.ui.messages import said
 
 BLOCK = browse.BLOCK
 # Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling).
@@ -123,7 +124,7 @@ class IdLoader:
 class StoryListModel(QAbstractListModel):
     """Headers and stories as one flat list of rows (uniform heights: see listview)."""
 
-    loadFailed = Signal(str)
+    loadFailed = Signal(object)  # a Message, or an unexpected error's text
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -192,7 +193,7 @@ class StoryListModel(QAbstractListModel):
             rows = self._content.loader(block)
         except Exception as err:  # noqa: BLE001 - a failed read must not kill painting
             log.exception("cannot load block %d", block)
-            self.loadFailed.emit(str(err))
+            self.loadFailed.emit(said(err))
             rows = []
         while len(self._blocks) >= MAX_BLOCKS:
             # Evict the block farthest from the one being read: the view is near it.

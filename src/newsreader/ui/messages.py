@@ -1,146 +1,183 @@
-"""The window's wording of the sentences the store and the parser write in English.
+"""The window's wording of the store's and the parser's messages, by their code.
 
-This module owns turning a library error, a rejected file's reason, a dump's warning or
-a search message into the user's language. The store and the parser speak English on
-purpose (the command line's output and JSON are a contract other tools read); the window
-matches each known sentence here and says it with Qt's translations, keeping the
-numbers, paths and names it carried. A sentence not listed is shown as it came, never
-hidden. Must not import the store or SQL.
+This module owns saying a library error, a rejected file's reason, a dump's warning or
+a search message in the user's language. The store and the parser hand over a
+``newsreader.errors.Message`` (the English sentence, which the command line prints,
+plus a stable ``code`` and the ``fields`` it was made from); here each code has a
+template for Qt's translations with the same ``{field}`` blanks, and an OS error's
+``errno`` picks a translated reason ("permission denied" in Chinese too). Nothing here
+reads an English sentence back. A plain string (an unexpected error's text) is shown
+as it came, never hidden. Must not import the store or SQL.
 
-When a store or parser message changes, change its pattern here too:
-``tests/test_ui_messages.py`` produces each of them for real and checks that every one
-is recognised.
+A new code in ``newsreader.errors.TEMPLATES`` needs its line in ``_TEMPLATES`` below
+and its zh_CN/zh_TW translations (``python3 packaging/build_translations.py
+--update``); ``tests/test_ui_messages.py`` fails until both are there.
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import errno
+import string
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from newsreader.errors import TEMPLATES, CodedError, Message
+
 CONTEXT = "Messages"
 
-# Each pattern matches a whole English sentence; its named groups fill the template.
-_SENTENCES: tuple[tuple[str, str], ...] = (
+# code -> the window's template (the source text translators see). Plural codes use
+# the English plural: Chinese needs one form.
+_TEMPLATES: dict[str, str] = {
     # -- files that are not dumps (newsreader.dumps, store.preparing, store.importer)
-    (r"empty file", QT_TRANSLATE_NOOP("Messages", "empty file")),
-    (r"empty file \(only whitespace\)",
-     QT_TRANSLATE_NOOP("Messages", "empty file (only whitespace)")),
-    (r"file too large: (?P<size>[\d,]+) bytes \(the limit is (?P<limit>[\d,]+) bytes, 64 MiB\)",
-     QT_TRANSLATE_NOOP("Messages", "file too large: {size} bytes (the limit is {limit} "
-                                   "bytes, 64 MiB)")),
-    (r"file is larger than 64 MiB \((?P<size>[\d,]+) bytes\); not a page dump",
-     QT_TRANSLATE_NOOP("Messages", "file is larger than 64 MiB ({size} bytes); not a page "
-                                   "dump")),
-    (r"not a dump format this version reads",
-     QT_TRANSLATE_NOOP("Messages", "not a dump format this version reads")),
-    (r"not a text file \(looks like binary data\)",
-     QT_TRANSLATE_NOOP("Messages", "not a text file (looks like binary data)")),
-    (r"not a text file \(contains NUL bytes\)",
-     QT_TRANSLATE_NOOP("Messages", "not a text file (contains NUL bytes)")),
-    (r"not a text file \(mostly control or unprintable characters\)",
-     QT_TRANSLATE_NOOP("Messages", "not a text file (mostly control or unprintable "
-                                   "characters)")),
-    (r"unsupported encoding: looks like (?P<name>\S+) without a byte-order mark",
-     QT_TRANSLATE_NOOP("Messages", "unsupported encoding: looks like {name} without a "
-                                   "byte-order mark")),
-    ((r"unsupported encoding: not UTF-8, UTF-16 with a byte-order mark or GB18030 "
-      r"\(it looks like (?P<name>.+)\)"),
-     QT_TRANSLATE_NOOP("Messages", "unsupported encoding: not UTF-8, UTF-16 with a "
-                                   "byte-order mark or GB18030 (it looks like {name})")),
-    (r"cannot read the file: (?P<reason>.+)",
-     QT_TRANSLATE_NOOP("Messages", "cannot read the file: {reason}")),
-    (r"cannot read the folder: (?P<reason>.+)",
-     QT_TRANSLATE_NOOP("Messages", "cannot read the folder: {reason}")),
-    (r"the folder holds no dumps \(\*\.txt files\)",
-     QT_TRANSLATE_NOOP("Messages", "the folder holds no dumps (*.txt files)")),
-    (r"not a regular file", QT_TRANSLATE_NOOP("Messages", "not a regular file")),
-    (r"no such file or folder", QT_TRANSLATE_NOOP("Messages", "no such file or folder")),
-    (r"already imported on (?P<when>.+)",
-     QT_TRANSLATE_NOOP("Messages", "already imported on {when}")),
+    "dump.empty": QT_TRANSLATE_NOOP("Messages", "empty file"),
+    "dump.whitespace": QT_TRANSLATE_NOOP("Messages", "empty file (only whitespace)"),
+    "dump.too_large": QT_TRANSLATE_NOOP("Messages", "file too large: {size} bytes (the limit "
+                                                    "is {limit} bytes, 64 MiB)"),
+    "dump.file_too_large": QT_TRANSLATE_NOOP("Messages", "file is larger than 64 MiB ({size} "
+                                                         "bytes); not a page dump"),
+    "dump.unknown_format": QT_TRANSLATE_NOOP("Messages", "not a dump format this version reads"),
+    "dump.binary": QT_TRANSLATE_NOOP("Messages", "not a text file (looks like binary data)"),
+    "dump.nul_bytes": QT_TRANSLATE_NOOP("Messages", "not a text file (contains NUL bytes)"),
+    "dump.control_chars": QT_TRANSLATE_NOOP("Messages", "not a text file (mostly control or "
+                                                        "unprintable characters)"),
+    "dump.no_bom": QT_TRANSLATE_NOOP("Messages", "unsupported encoding: looks like {name} "
+                                                 "without a byte-order mark"),
+    "dump.encoding": QT_TRANSLATE_NOOP("Messages", "unsupported encoding: not UTF-8, UTF-16 "
+                                                   "with a byte-order mark or GB18030 (it "
+                                                   "looks like {name})"),
+    "file.unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the file: {reason}"),
+    "folder.unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the folder: {reason}"),
+    "folder.no_dumps": QT_TRANSLATE_NOOP("Messages", "the folder holds no dumps (*.txt files)"),
+    "file.not_regular": QT_TRANSLATE_NOOP("Messages", "not a regular file"),
+    "file.missing": QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
+    "import.unchanged": QT_TRANSLATE_NOOP("Messages", "already imported on {when}"),
     # -- a dump's warnings (newsreader.dumps.portal_text)
-    (r"(?P<n>\d+) orphan timestamps \(timestamp lines with no headline\) were skipped",
-     QT_TRANSLATE_NOOP("Messages", "{n} orphan timestamps (timestamp lines with no "
-                                   "headline) were skipped")),
-    (r"1 orphan timestamp \(a timestamp line with no headline\) was skipped",
-     QT_TRANSLATE_NOOP("Messages", "1 orphan timestamp (a timestamp line with no headline) "
-                                   "was skipped")),
-    (r"(?P<n>\d+) lines? between the keywords and the headline list (?:were|was) skipped",
-     QT_TRANSLATE_NOOP("Messages", "{n} lines between the keywords and the headline "
-                                   "list were skipped")),
-    (r"a keywords line with no article text before it was ignored",
-     QT_TRANSLATE_NOOP("Messages", "a keywords line with no article text before it was "
-                                   "ignored")),
-    (r"(?P<n>\d+) timestamps? with an impossible date \(kept as printed, undated\)",
-     QT_TRANSLATE_NOOP("Messages", "{n} timestamps with an impossible date (kept as "
-                                   "printed, undated)")),
+    "dump.orphan_timestamps": QT_TRANSLATE_NOOP("Messages", "{n} orphan timestamps (timestamp "
+                                                            "lines with no headline) were "
+                                                            "skipped"),
+    "dump.stray_lines": QT_TRANSLATE_NOOP("Messages", "{n} lines between the keywords and the "
+                                                      "headline list were skipped"),
+    "dump.lone_keywords": QT_TRANSLATE_NOOP("Messages", "a keywords line with no article text "
+                                                        "before it was ignored"),
+    "dump.impossible_dates": QT_TRANSLATE_NOOP("Messages", "{n} timestamps with an impossible "
+                                                           "date (kept as printed, undated)"),
     # -- the library file (store.library, store.migrations)
-    ((r"(?P<path>.+) is damaged or is not a newsreader library\. Open another library, "
-      r"or move this file away to start a new one\."),
-     QT_TRANSLATE_NOOP("Messages", "{path} is damaged or is not a newsreader library. "
-                                   "Open another library, or move this file away to "
-                                   "start a new one.")),
-    ((r"(?P<path>.+) is read-only\. Check the file's permissions or copy it somewhere "
-      r"writable\."),
-     QT_TRANSLATE_NOOP("Messages", "{path} is read-only. Check the file's permissions or "
-                                   "copy it somewhere writable.")),
-    ((r"(?P<path>.+) is busy: another program is writing to it\. Try again when it has "
-      r"finished\."),
-     QT_TRANSLATE_NOOP("Messages", "{path} is busy: another program is writing to it. "
-                                   "Try again when it has finished.")),
-    (r"Cannot open (?P<path>.+): the folder is missing or not writable\.",
-     QT_TRANSLATE_NOOP("Messages", "Cannot open {path}: the folder is missing or not "
-                                   "writable.")),
-    (r"The disk holding (?P<path>.+) is full\. Free some space and try again\.",
-     QT_TRANSLATE_NOOP("Messages", "The disk holding {path} is full. Free some space and "
-                                   "try again.")),
-    (r"There is no library at (?P<path>.+)\.",
-     QT_TRANSLATE_NOOP("Messages", "There is no library at {path}.")),
-    (r"Cannot create the folder for (?P<path>.+): (?P<reason>.+)\.",
-     QT_TRANSLATE_NOOP("Messages", "Cannot create the folder for {path}: {reason}.")),
-    (r"(?P<path>.+) is a folder, not a library file\.",
-     QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library file.")),
-    (r"Cannot switch (?P<path>.+) to WAL mode \(got (?P<mode>.+)\)\.",
-     QT_TRANSLATE_NOOP("Messages", "Cannot switch {path} to WAL mode (got {mode}).")),
-    ((r"This library was written by a newer newsreader \(schema (?P<version>\d+), this "
-      r"program knows (?P<known>\d+)\)\. Update newsreader to open it\."),
-     QT_TRANSLATE_NOOP("Messages", "This library was written by a newer newsreader "
-                                   "(schema {version}, this program knows {known}). "
-                                   "Update newsreader to open it.")),
-    (r"Dump (?P<dump>\d+) is stored with an unknown compression (?P<name>.+)\.",
-     QT_TRANSLATE_NOOP("Messages", "Dump {dump} is stored with an unknown compression "
-                                   "{name}.")),
-    (r"Cannot use the library (?P<path>.+?): (?P<reason>.+)",
-     QT_TRANSLATE_NOOP("Messages", "Cannot use the library {path}: {reason}")),
+    "library.damaged": QT_TRANSLATE_NOOP("Messages", "{path} is damaged or is not a newsreader "
+                                                     "library. Open another library, or move "
+                                                     "this file away to start a new one."),
+    "library.read_only": QT_TRANSLATE_NOOP("Messages", "{path} is read-only. Check the file's "
+                                                       "permissions or copy it somewhere "
+                                                       "writable."),
+    "library.busy": QT_TRANSLATE_NOOP("Messages", "{path} is busy: another program is writing "
+                                                  "to it. Try again when it has finished."),
+    "library.cannot_open": QT_TRANSLATE_NOOP("Messages", "Cannot open {path}: the folder is "
+                                                         "missing or not writable."),
+    "library.disk_full": QT_TRANSLATE_NOOP("Messages", "The disk holding {path} is full. Free "
+                                                       "some space and try again."),
+    "library.missing": QT_TRANSLATE_NOOP("Messages", "There is no library at {path}."),
+    "library.no_folder": QT_TRANSLATE_NOOP("Messages", "Cannot create the folder for {path}: "
+                                                       "{reason}."),
+    "library.is_folder": QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library "
+                                                       "file."),
+    "library.no_wal": QT_TRANSLATE_NOOP("Messages", "Cannot switch {path} to WAL mode (got "
+                                                    "{mode})."),
+    "library.too_new": QT_TRANSLATE_NOOP("Messages", "This library was written by a newer "
+                                                     "newsreader (schema {version}, this "
+                                                     "program knows {known}). Update "
+                                                     "newsreader to open it."),
+    "library.unknown_compression": QT_TRANSLATE_NOOP("Messages", "Dump {dump} is stored with an "
+                                                                 "unknown compression {name}."),
+    "library.interrupted": QT_TRANSLATE_NOOP("Messages", "The query on {path} was "
+                                                         "interrupted."),
+    "library.failed": QT_TRANSLATE_NOOP("Messages", "Cannot use the library {path}: {reason}"),
     # -- search (newsreader.search.query, store.search)
-    (r"The query is too long: at most (?P<n>[\d,]+) characters\.",
-     QT_TRANSLATE_NOOP("Messages", "The query is too long: at most {n} characters.")),
-    (r"A search term is too long: at most (?P<n>[\d,]+) characters\.",
-     QT_TRANSLATE_NOOP("Messages", "A search term is too long: at most {n} characters.")),
-    (r"Too many search terms: at most (?P<n>[\d,]+)\.",
-     QT_TRANSLATE_NOOP("Messages", "Too many search terms: at most {n}.")),
-    (r"Nothing to search for: the query has no word to look for\.",
-     QT_TRANSLATE_NOOP("Messages", "Nothing to search for: the query has no word to look "
-                                   "for.")),
-    (r"Nothing to search for\.", QT_TRANSLATE_NOOP("Messages", "Nothing to search for.")),
-)
+    "query.too_long": QT_TRANSLATE_NOOP("Messages", "The query is too long: at most {n} "
+                                                    "characters."),
+    "query.term_too_long": QT_TRANSLATE_NOOP("Messages", "A search term is too long: at most "
+                                                         "{n} characters."),
+    "query.too_many_terms": QT_TRANSLATE_NOOP("Messages", "Too many search terms: at most {n}."),
+    "query.no_positive_term": QT_TRANSLATE_NOOP("Messages", "Nothing to search for: the query "
+                                                            "has no word to look for."),
+    "query.empty": QT_TRANSLATE_NOOP("Messages", "Nothing to search for."),
+}
 
-@functools.cache
-def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    # Compiled when first needed: the reading view imports this module on start-up.
-    return tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _SENTENCES)
+# What an OS error's errno says, for the ``reason`` field (others keep the system's words).
+_OS_REASONS: dict[int, str] = {
+    errno.EACCES: QT_TRANSLATE_NOOP("Messages", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Messages", "operation not permitted"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Messages", "it is a folder"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Messages", "a part of the path is not a folder"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Messages", "no space left on the disk"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Messages", "the disk is read-only"),
+    errno.EIO: QT_TRANSLATE_NOOP("Messages", "input/output error (the disk may be failing)"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Messages", "the name is too long"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Messages", "a file of that name is in the way"),
+}
 
 
-def known(message: str) -> bool:
-    """Whether ``message`` is one of the sentences this module words."""
-    return any(pattern.fullmatch(message) for pattern, _ in _compiled())
+def known(code: str) -> bool:
+    """Whether the window has its own wording for ``code``."""
+    return code in _TEMPLATES
 
 
-def translated(message: str) -> str:
-    """``message`` in the user's language (as it came when it is not a known sentence)."""
-    for pattern, template in _compiled():
-        match = pattern.fullmatch(message)
-        if match is not None:
-            return QCoreApplication.translate(CONTEXT, template).format(**match.groupdict())
-    return message
+def template(code: str) -> str:
+    """The untranslated window template of ``code`` (for tests and translators)."""
+    return _TEMPLATES[code]
+
+
+def os_reasons() -> dict[int, str]:
+    """errno -> untranslated reason (for tests and translators)."""
+    return dict(_OS_REASONS)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _english_specs(code: str) -> dict[str, tuple[str | None, str]]:
+    """field -> (conversion, format spec) as the English template writes it."""
+    specs: dict[str, tuple[str | None, str]] = {}
+    english = TEMPLATES[code]
+    for text in english if isinstance(english, tuple) else (english,):
+        for _literal, name, spec, conversion in string.Formatter().parse(text):
+            if name:
+                specs[name] = (conversion, spec or "")
+    return specs
+
+
+def _field_text(value: Any, conversion: str | None, spec: str) -> str:
+    if conversion == "r":
+        value = repr(value)
+    elif conversion == "s":
+        value = str(value)
+    return format(value, spec)
+
+
+def _fields(code: str, fields: Mapping[str, Any]) -> dict[str, str]:
+    """Each field as the English shows it (``1,234``, quotes), the OS reason translated."""
+    specs = _english_specs(code)
+    out = {name: _field_text(value, *specs.get(name, (None, ""))) for name, value in
+           fields.items()}
+    reason = _OS_REASONS.get(fields.get("errno"))  # type: ignore[arg-type]
+    if "reason" in fields and reason is not None:
+        out["reason"] = _tr(reason)
+    return out
+
+
+def translated(message: str | Message) -> str:
+    """``message`` in the user's language: by its code when it has one, else as it came."""
+    code = getattr(message, "code", None)
+    if code is None or code not in _TEMPLATES:
+        return str(message)
+    return _tr(_TEMPLATES[code]).format(**_fields(code, message.fields))  # type: ignore[union-attr]
+
+
+def said(error: BaseException) -> str | Message:
+    """What to tell the user about ``error``: its message when it has a code, else its
+    text (an unexpected error, shown as it came)."""
+    if isinstance(error, CodedError):
+        return error.message
+    return str(error)

@@ -55,7 +55,7 @@ class ReaderView(QWidget):
     libraryCountChanged = Signal(int)  # stories in the whole library
     layoutApplied = Signal()
     searchApplied = Signal()
-    problem = Signal(str)  # a library error worth a dialog
+    problem = Signal(object)  # a library error worth a dialog (a Message, or text)
     notice = Signal(str)  # a passing condition worth a line in the status bar
     zoomChanged = Signal(int)
     # The headline list has painted for the first time (the article pane can follow).
@@ -249,7 +249,7 @@ class ReaderView(QWidget):
         self.libraryCountChanged.emit(self.library_total)
         self.layoutApplied.emit()
 
-    def _on_layout_failed(self, generation: int, message: str) -> None:
+    def _on_layout_failed(self, generation: int, message: object) -> None:
         if generation == self._browse_generation:
             self._browse_pending = False
             self.problem.emit(message)
@@ -481,7 +481,7 @@ class ReaderView(QWidget):
         except LibraryError as err:
             # Say it once; reading goes on without saving read and starred marks.
             self.read_only = True
-            self.problem.emit(str(err))
+            self.problem.emit(err.message)
             return
         self.current_story = dataclasses.replace(story, **flag)
         for model in (self.browse_model, self.search_model):

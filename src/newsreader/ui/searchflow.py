@@ -24,7 +24,7 @@ class SearchFlow(QObject):
     """Turns "the text changed" into searches and their outcomes."""
 
     outcome = Signal(object)  # SearchOutcome: a first page (complete False), then all
-    failed = Signal(str)
+    failed = Signal(object)  # a Message, or an unexpected error's text
 
     def __init__(
         self,
@@ -111,6 +111,6 @@ class SearchFlow(QObject):
         elif generation == self._generation and self.request() is not None:
             self._start()  # the text or filter changed while it ran
 
-    def _on_task_failed(self, generation: int, message: str) -> None:
+    def _on_task_failed(self, generation: int, message: object) -> None:
         if self._finished() and generation == self._generation:
             self.failed.emit(message)

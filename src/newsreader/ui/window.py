@@ -48,8 +48,8 @@ OPEN_AT_THE_LATEST_MS = 1000
 
 
 def _worded(message: str) -> str:
-    """A store's English sentence in the user's language (see ``ui.messages``)."""
-    from newsreader.ui.messages import translated  # its patterns are not start-up's
+    """A store's message in the user's language, by its code (see ``ui.messages``)."""
+    from newsreader.ui.messages import translated  # not needed for the first paint
 
     return translated(message)
 
@@ -215,8 +215,6 @@ class MainWindow(QMainWindow):
     def open_library(self, path: Path | None) -> bool:
         """Open ``path`` (None: the default library); on failure show what to do (page
         and dialog), never a traceback."""
-        import sqlite3
-
         from newsreader.store import browse
         from newsreader.store.errors import LibraryError
         from newsreader.store.library import Library, default_library_path
@@ -230,11 +228,7 @@ class MainWindow(QMainWindow):
             library = Library.open(library_path, busy_timeout=GUI_BUSY_TIMEOUT_S)
             self._data_version = library.data_version()
         except LibraryError as err:
-            self._show_library_error(str(err))
-            self.libraryOpened.emit()
-            return False
-        except sqlite3.Error as err:  # the store words every error it knows; just in case
-            self._show_library_error(f"{library_path}: {err}")
+            self._show_library_error(err.message)
             self.libraryOpened.emit()
             return False
         self.library = library
@@ -329,13 +323,13 @@ class MainWindow(QMainWindow):
         self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
 
     def _on_poll_timeout(self) -> None:
-        import sqlite3  # loaded with the store by now; not on the start-up path
+        from newsreader.store.errors import LibraryError  # loaded with the store by now
 
         if self.library is None or self.reader is None:
             return
         try:
             version = self.library.data_version()
-        except sqlite3.Error:
+        except LibraryError:
             log.warning("cannot read the library's data version", exc_info=True)
             return
         if version != self._data_version:

@@ -11,7 +11,6 @@ asked with, so a slow answer to an old question is ignored.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal, Slot
 
 from newsreader.store import browse
-from newsreader.store.errors import LibraryError
+from newsreader.store.errors import Interrupted, LibraryError
 from newsreader.store.library import Library
 from newsreader.store.records import FileResult, StoryRow
 
@@ -31,7 +30,7 @@ class TaskSignals(QObject):
     """Signals of a pool task (a QRunnable cannot have its own)."""
 
     done = Signal(int, object)
-    failed = Signal(int, str)
+    failed = Signal(int, object)  # generation, a Message or an unexpected error's text
 
 
 class ThreadLibraries:
@@ -99,16 +98,16 @@ class _Task(QRunnable):
         try:
             library = thread_libraries.current(self.library_path)
             self._library = library
-            result = self.work(library)
-        except sqlite3.OperationalError as err:
-            if "interrupt" not in str(err).lower():
-                thread_libraries.forget_current()
-                log.exception("background task failed")
+            with library.explaining_errors():
+                result = self.work(library)
+        except Interrupted as err:
             # An interrupted task was superseded (see ``interrupt``): nobody waits for it.
-            self.signals.failed.emit(self.generation, str(err))
+            self.signals.failed.emit(self.generation, err.message)
         except LibraryError as err:
             thread_libraries.forget_current()
-            self.signals.failed.emit(self.generation, str(err))
+            if err.code == "library.failed":  # SQLite said something the store did not expect
+                log.exception("background task failed")
+            self.signals.failed.emit(self.generation, err.message)
         except Exception as err:  # noqa: BLE001 - reported to the window, and logged
             thread_libraries.forget_current()
             log.exception("background task failed")
@@ -127,10 +126,7 @@ class _Task(QRunnable):
         """
         library = self._library
         if library is not None:
-            try:
-                library.conn.interrupt()
-            except sqlite3.ProgrammingError:
-                pass  # the connection is closed: nothing runs on it any more
+            library.interrupt()
 
 
 @dataclass(frozen=True)
@@ -295,7 +291,7 @@ class ImportWorker(QObject):
 
     progress = Signal(int, int, object)  # done, total, FileResult
     finished = Signal(object, bool)  # list[FileResult], cancelled
-    failed = Signal(str)
+    failed = Signal(object)  # a Message or an unexpected error's text
 
     def __init__(self, library_path: Path, paths: list[str]) -> None:
         super().__init__()
@@ -323,7 +319,7 @@ class ImportWorker(QObject):
                 )
                 results = importer.import_paths(self.paths)
         except LibraryError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(err.message)
             return
         except Exception as err:  # noqa: BLE001 - shown to the user, and logged
             log.exception("import failed")
