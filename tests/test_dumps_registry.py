@@ -36,7 +36,7 @@ def _fake_format(confidence: float) -> types.ModuleType:
 
     def parse(data: bytes) -> ParsedDump:
         if data == b"FAKE bad":
-            raise DumpError("not a fake page")
+            raise DumpError("dump.unknown_format")
         return ParsedDump(encoding="utf-8", article=None, headlines=())
 
     fake.parse = parse  # type: ignore[attr-defined]
@@ -52,7 +52,7 @@ def test_the_most_confident_sniff_wins_and_names_the_result(
     monkeypatch.setattr(registry, "formats", lambda: (fake, portal_text))
     assert parse_dump(b"FAKE page").format == "fake"
     assert parse_dump("不是假格式的文字\n".encode()).format == "portal_text"
-    with pytest.raises(DumpError, match="not a fake page"):
+    with pytest.raises(DumpError, match="not a dump format this version reads"):
         parse_dump(b"FAKE bad")
     # Below the fallback's confidence the fallback keeps the file.
     monkeypatch.setattr(registry, "formats", lambda: (_fake_format(0.05), portal_text))

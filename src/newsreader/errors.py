@@ -107,7 +107,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
 
 def render(code: str, fields: Mapping[str, Any]) -> str:
     """The English sentence for ``code`` with ``fields`` (the one place it is made)."""
-    template = TEMPLATES[code]
+    try:
+        template = TEMPLATES[code]
+    except KeyError:
+        raise KeyError(f"unknown message code {code!r}: add it to newsreader.errors.TEMPLATES "
+                       "(see that module's docstring)") from None
     if isinstance(template, tuple):
         template = template[0] if fields.get("n") == 1 else template[1]
     return template.format(**fields)
