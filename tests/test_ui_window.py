@@ -190,6 +190,8 @@ def test_change_on_disk_refreshes_the_list(
         pass
     qtbot.waitUntil(lambda: len(_ids(window)) == before + 3)
     assert window.reader.model.index(0, 0).data(Role.Header) == "Sunday, August 20, 2023"
+    # The status bar says why the list changed under the reader's eyes.
+    assert "another program changed the library" in window.statusBar().currentMessage()
 
 
 def test_scrolling_many_blocks_keeps_the_selection_across_refresh(

@@ -185,84 +185,8 @@ The details were written to {log}. Please send that file with a description of w
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;File</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Import Files…</source>
-        <translation>导入文件…</translation>
-    </message>
-    <message>
-        <source>Import Folder…</source>
-        <translation>导入文件夹…</translation>
-    </message>
-    <message>
-        <source>Open a Sample</source>
-        <translation>打开示例</translation>
-    </message>
-    <message>
-        <source>Open Library…</source>
-        <translation>打开资料库…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Copy Story</source>
-        <translation>复制新闻</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Larger Text</source>
-        <translation>放大文字</translation>
-    </message>
-    <message>
-        <source>Smaller Text</source>
-        <translation>缩小文字</translation>
-    </message>
-    <message>
-        <source>Actual Size</source>
-        <translation>原始大小</translation>
-    </message>
-    <message>
-        <source>&amp;Story</source>
-        <translation>新闻(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Next Story</source>
-        <translation>下一条</translation>
-    </message>
-    <message>
-        <source>Previous Story</source>
-        <translation>上一条</translation>
-    </message>
-    <message>
-        <source>Page Down, Then Next Story</source>
-        <translation>向下翻页，到底后看下一条</translation>
-    </message>
-    <message>
-        <source>Mark Read or Unread</source>
-        <translation>标为已读/未读</translation>
-    </message>
-    <message>
-        <source>Star or Unstar</source>
-        <translation>加星/取消加星</translation>
-    </message>
-    <message>
         <source>Open Library</source>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -274,24 +198,8 @@ The details were written to {log}. Please send that file with a description of w
         <translation>资料库问题</translation>
     </message>
     <message>
-        <source>An import is already running.</source>
-        <translation>已有导入正在进行。</translation>
-    </message>
-    <message>
-        <source>Import Page Dumps</source>
-        <translation>导入网页存档</translation>
-    </message>
-    <message>
-        <source>Page dumps (*.txt);;All files (*)</source>
-        <translation>网页存档 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import a Folder of Dumps</source>
-        <translation>导入存档文件夹</translation>
-    </message>
-    <message>
-        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
-        <translation>导入完成。新增新闻：{added} 条，更新：{updated} 条。</translation>
+        <source>The list was refreshed: another program changed the library.</source>
+        <translation>列表已刷新：另一个程序更改了资料库。</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -385,7 +293,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>
@@ -490,37 +398,6 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
-    <name>ReaderView</name>
-    <message>
-        <source>1 result</source>
-        <translation>1 条结果</translation>
-    </message>
-    <message>
-        <source>{n} results</source>
-        <translation>{n} 条结果</translation>
-    </message>
-    <message>
-        <source> (by date: too many to rank)</source>
-        <translation>（结果太多，按日期排列）</translation>
-    </message>
-    <message>
-        <source>1 story</source>
-        <translation>1 条新闻</translation>
-    </message>
-    <message>
-        <source>{n} stories</source>
-        <translation>{n} 条新闻</translation>
-    </message>
-    <message>
-        <source>This story is no longer in the library.</source>
-        <translation>资料库中已没有这条新闻。</translation>
-    </message>
-    <message>
-        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
-        <translation>资料库正忙(另一个程序正在写入):这次标记没有保存。</translation>
-    </message>
-</context>
-<context>
     <name>SearchBar</name>
     <message>
         <source>Search stories (Ctrl+F)</source>
@@ -564,6 +441,29 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>SearchMode</name>
+    <message>
+        <source>1 result</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <source>{n} results</source>
+        <translation>{n} 条结果</translation>
+    </message>
+    <message>
+        <source> (by date: too many to rank)</source>
+        <translation>（结果太多，按日期排列）</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 条新闻</translation>
+    </message>
+    <message>
+        <source>{n} stories</source>
+        <translation>{n} 条新闻</translation>
+    </message>
+</context>
+<context>
     <name>StoryListModel</name>
     <message>
         <source>Full article</source>
@@ -572,6 +472,17 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Headline only: the dump captured no article text</source>
         <translation>仅标题：存档中没有正文</translation>
+    </message>
+</context>
+<context>
+    <name>StoryReading</name>
+    <message>
+        <source>This story is no longer in the library.</source>
+        <translation>资料库中已没有这条新闻。</translation>
+    </message>
+    <message>
+        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
+        <translation>资料库正忙(另一个程序正在写入):这次标记没有保存。</translation>
     </message>
 </context>
 <context>
@@ -599,6 +510,108 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>The sample is a short dump written for newsreader: one article and a dozen headlines.</source>
         <translation>示例是为 newsreader 编写的一份简短存档：一篇文章和十几条标题。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowImports</name>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <source>Import Page Dumps</source>
+        <translation>导入网页存档</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt);;All files (*)</source>
+        <translation>网页存档 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Dumps</source>
+        <translation>导入存档文件夹</translation>
+    </message>
+    <message>
+        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
+        <translation>导入完成。新增新闻：{added} 条，更新：{updated} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>Open Library…</source>
+        <translation>打开资料库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy Story</source>
+        <translation>复制新闻</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>新闻(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next Story</source>
+        <translation>下一条</translation>
+    </message>
+    <message>
+        <source>Previous Story</source>
+        <translation>上一条</translation>
+    </message>
+    <message>
+        <source>Page Down, Then Next Story</source>
+        <translation>向下翻页，到底后看下一条</translation>
+    </message>
+    <message>
+        <source>Mark Read or Unread</source>
+        <translation>标为已读/未读</translation>
+    </message>
+    <message>
+        <source>Star or Unstar</source>
+        <translation>加星/取消加星</translation>
     </message>
 </context>
 </TS>

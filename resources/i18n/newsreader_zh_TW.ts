@@ -185,84 +185,8 @@ The details were written to {log}. Please send that file with a description of w
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;File</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Import Files…</source>
-        <translation>匯入檔案…</translation>
-    </message>
-    <message>
-        <source>Import Folder…</source>
-        <translation>匯入資料夾…</translation>
-    </message>
-    <message>
-        <source>Open a Sample</source>
-        <translation>開啟範例</translation>
-    </message>
-    <message>
-        <source>Open Library…</source>
-        <translation>開啟資料庫…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>結束</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Copy Story</source>
-        <translation>複製新聞</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜尋</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>檢視(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Larger Text</source>
-        <translation>放大文字</translation>
-    </message>
-    <message>
-        <source>Smaller Text</source>
-        <translation>縮小文字</translation>
-    </message>
-    <message>
-        <source>Actual Size</source>
-        <translation>實際大小</translation>
-    </message>
-    <message>
-        <source>&amp;Story</source>
-        <translation>新聞(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Next Story</source>
-        <translation>下一則</translation>
-    </message>
-    <message>
-        <source>Previous Story</source>
-        <translation>上一則</translation>
-    </message>
-    <message>
-        <source>Page Down, Then Next Story</source>
-        <translation>向下捲動，到底後看下一則</translation>
-    </message>
-    <message>
-        <source>Mark Read or Unread</source>
-        <translation>標為已讀/未讀</translation>
-    </message>
-    <message>
-        <source>Star or Unstar</source>
-        <translation>加星號/取消星號</translation>
-    </message>
-    <message>
         <source>Open Library</source>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -274,24 +198,8 @@ The details were written to {log}. Please send that file with a description of w
         <translation>資料庫問題</translation>
     </message>
     <message>
-        <source>An import is already running.</source>
-        <translation>已有匯入正在進行。</translation>
-    </message>
-    <message>
-        <source>Import Page Dumps</source>
-        <translation>匯入網頁存檔</translation>
-    </message>
-    <message>
-        <source>Page dumps (*.txt);;All files (*)</source>
-        <translation>網頁存檔 (*.txt);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Import a Folder of Dumps</source>
-        <translation>匯入存檔資料夾</translation>
-    </message>
-    <message>
-        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
-        <translation>匯入完成。新增新聞：{added} 則，更新：{updated} 則。</translation>
+        <source>The list was refreshed: another program changed the library.</source>
+        <translation>列表已重新整理：另一個程式更改了資料庫。</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -385,7 +293,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>
@@ -490,37 +398,6 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
-    <name>ReaderView</name>
-    <message>
-        <source>1 result</source>
-        <translation>1 筆結果</translation>
-    </message>
-    <message>
-        <source>{n} results</source>
-        <translation>{n} 筆結果</translation>
-    </message>
-    <message>
-        <source> (by date: too many to rank)</source>
-        <translation>（結果太多，依日期排列）</translation>
-    </message>
-    <message>
-        <source>1 story</source>
-        <translation>1 則新聞</translation>
-    </message>
-    <message>
-        <source>{n} stories</source>
-        <translation>{n} 則新聞</translation>
-    </message>
-    <message>
-        <source>This story is no longer in the library.</source>
-        <translation>資料庫中已沒有這則新聞。</translation>
-    </message>
-    <message>
-        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
-        <translation>資料庫正忙(另一個程式正在寫入):這次標記沒有儲存。</translation>
-    </message>
-</context>
-<context>
     <name>SearchBar</name>
     <message>
         <source>Search stories (Ctrl+F)</source>
@@ -564,6 +441,29 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>SearchMode</name>
+    <message>
+        <source>1 result</source>
+        <translation>1 筆結果</translation>
+    </message>
+    <message>
+        <source>{n} results</source>
+        <translation>{n} 筆結果</translation>
+    </message>
+    <message>
+        <source> (by date: too many to rank)</source>
+        <translation>（結果太多，依日期排列）</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 則新聞</translation>
+    </message>
+    <message>
+        <source>{n} stories</source>
+        <translation>{n} 則新聞</translation>
+    </message>
+</context>
+<context>
     <name>StoryListModel</name>
     <message>
         <source>Full article</source>
@@ -572,6 +472,17 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Headline only: the dump captured no article text</source>
         <translation>僅標題：存檔中沒有內文</translation>
+    </message>
+</context>
+<context>
+    <name>StoryReading</name>
+    <message>
+        <source>This story is no longer in the library.</source>
+        <translation>資料庫中已沒有這則新聞。</translation>
+    </message>
+    <message>
+        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
+        <translation>資料庫正忙(另一個程式正在寫入):這次標記沒有儲存。</translation>
     </message>
 </context>
 <context>
@@ -599,6 +510,108 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>The sample is a short dump written for newsreader: one article and a dozen headlines.</source>
         <translation>範例是為 newsreader 撰寫的一份簡短存檔：一篇文章和十幾則標題。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowImports</name>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有匯入正在進行。</translation>
+    </message>
+    <message>
+        <source>Import Page Dumps</source>
+        <translation>匯入網頁存檔</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt);;All files (*)</source>
+        <translation>網頁存檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Dumps</source>
+        <translation>匯入存檔資料夾</translation>
+    </message>
+    <message>
+        <source>Import finished. Stories added: {added}, updated: {updated}.</source>
+        <translation>匯入完成。新增新聞：{added} 則，更新：{updated} 則。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import Files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+    <message>
+        <source>Import Folder…</source>
+        <translation>匯入資料夾…</translation>
+    </message>
+    <message>
+        <source>Open a Sample</source>
+        <translation>開啟範例</translation>
+    </message>
+    <message>
+        <source>Open Library…</source>
+        <translation>開啟資料庫…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy Story</source>
+        <translation>複製新聞</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>縮小文字</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>實際大小</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>新聞(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next Story</source>
+        <translation>下一則</translation>
+    </message>
+    <message>
+        <source>Previous Story</source>
+        <translation>上一則</translation>
+    </message>
+    <message>
+        <source>Page Down, Then Next Story</source>
+        <translation>向下捲動，到底後看下一則</translation>
+    </message>
+    <message>
+        <source>Mark Read or Unread</source>
+        <translation>標為已讀/未讀</translation>
+    </message>
+    <message>
+        <source>Star or Unstar</source>
+        <translation>加星號/取消星號</translation>
     </message>
 </context>
 </TS>

@@ -1,42 +1,42 @@
-"""The main window: menus and shortcuts, the page it shows, imports, drops, settings.
+"""The main window: the page it shows, opening and closing the library, settings.
 
 This module owns the window around the reading view: opening the library (and the
 page and dialog shown when it cannot be opened), the welcome page for an empty
-library, File/Edit/View/Story menus with their shortcuts, imports started from the
-menus or by dropping files and folders, noticing changes made to the library by
-other programs (``PRAGMA data_version``, polled), and saving what QSettings
-remembers. The GUI thread owns one library connection; workers open their own.
+library, the window's ``WindowState`` (which page, which commands: see
+``windowstate``), noticing changes made to the library by other programs
+(``PRAGMA data_version``, polled), and saving what QSettings remembers. Menus live in
+``windowmenus``, imports and drops in ``windowimports``, what the reading view
+remembers in ``remembered``. The GUI thread owns one
+library connection; workers open their own.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from newsreader.ui.errors import Dialogs
 from newsreader.ui.i18n import Language
+from newsreader.ui.librarywatch import LibraryWatch
 from newsreader.ui.settings import Settings
+from newsreader.ui.windowimports import WindowImports
+from newsreader.ui.windowmenus import WindowMenus
+from newsreader.ui.windowstate import WindowState
 
 # NOTE: this module is on the first-paint path, so it imports neither the store nor the
 # reading view (nor PySide6's ``Qt`` namespace, whose ~100 enums cost ~15 ms to create):
 # they load in ``open_library``, right after the window has painted once.
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from newsreader.store.library import Library
-    from newsreader.store.records import FileResult
     from newsreader.ui.errorpage import LibraryErrorPage
     from newsreader.ui.importflow import ImportController
     from newsreader.ui.reader import ReaderView
     from newsreader.ui.welcome import WelcomeView
-
-log = logging.getLogger(__name__)
 
 # How often to look for changes made by other programs (a cheap PRAGMA).
 POLL_MS = 1000
@@ -48,8 +48,8 @@ OPEN_AT_THE_LATEST_MS = 1000
 
 
 def _worded(message: str) -> str:
-    """A store's message in the user's language, by its code (see ``ui.messages``)."""
-    from newsreader.ui.messages import translated  # not needed for the first paint
+    """A store's English sentence in the user's language (see ``ui.messages``)."""
+    from newsreader.ui.messages import translated  # its patterns are not start-up's
 
     return translated(message)
 
@@ -79,39 +79,56 @@ class MainWindow(QMainWindow):
         self.library_path: Path | None = Path(library_path) if library_path else None
         self.library: Library | None = None
         self.reader: ReaderView | None = None
-        self._data_version = 0
+        self.state = WindowState.OPENING
         self._opening = False
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         # Pool threads stay for the window's life: each keeps its library connection.
         self.pool.setExpiryTimeout(-1)
         self.setWindowTitle("newsreader")
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         # The welcome and error pages are made when first needed (start-up stays cheap).
         self._welcome: WelcomeView | None = None
         self._error_page: LibraryErrorPage | None = None
-        self.importer: ImportController | None = None
-        self._build_actions()
-        self._poll = QTimer(self)
-        self._poll.setInterval(poll_ms)
-        self._poll.timeout.connect(self._on_poll_timeout)
+        self.imports = WindowImports(self)
+        self.imports.finished.connect(self._on_imports_finished)
+        self.imports.failed.connect(self._on_imports_failed)
+        self.menus = WindowMenus(self, {
+            "import_files": self.imports.choose_files,
+            "import_folder": self.imports.choose_folder,
+            "open_sample": self.imports.open_sample, "choose_library": self.choose_library,
+            "quit": self.close,
+        })
+        self.watch = LibraryWatch(poll_ms, self)
+        self.watch.changed.connect(self._on_watch_changed)
 
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
         if open_after_paint:
             self._opening = True
-            self._story_actions_enabled(False)
-            self._library_actions_enabled(False)
+            self._set_state(WindowState.OPENING)
             # A window that never paints (shown off screen, say) still opens its library.
             QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self, self._open_pending)
         else:
             self.open_library(self.library_path)
 
-    # -- pages ---------------------------------------------------------------------------
+    # -- state and pages -----------------------------------------------------------------
+
+    def _set_state(self, state: WindowState) -> None:
+        """Show the page of ``state`` and enable the commands it allows."""
+        self.state = state
+        if state is WindowState.NO_LIBRARY:
+            self.stack.setCurrentWidget(self.error_page)
+        elif state is WindowState.EMPTY:
+            self.stack.setCurrentWidget(self.welcome)
+        elif state is WindowState.READING:
+            assert self.reader is not None
+            self.stack.setCurrentWidget(self.reader)
+        self.menus.set_state(state)
 
     @property
     def welcome(self) -> WelcomeView:
@@ -119,9 +136,9 @@ class MainWindow(QMainWindow):
             from newsreader.ui.welcome import WelcomeView
 
             self._welcome = WelcomeView()
-            self._welcome.importFiles.connect(self.import_files)
-            self._welcome.importFolder.connect(self.import_folder)
-            self._welcome.openSample.connect(self.open_sample)
+            self._welcome.importFiles.connect(self.imports.choose_files)
+            self._welcome.importFolder.connect(self.imports.choose_folder)
+            self._welcome.openSample.connect(self.imports.open_sample)
             self.stack.addWidget(self._welcome)
         return self._welcome
 
@@ -138,86 +155,29 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._error_page)
         return self._error_page
 
-    # -- actions -----------------------------------------------------------------------
+    # The menus' actions, by the names tests and other modules know them.
+    @property
+    def import_files_action(self) -> QAction:
+        return self.menus.import_files
 
-    def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
+    @property
+    def next_action(self) -> QAction:
+        return self.menus.next
 
-    def _build_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.import_files_action = self._action(
-            self.tr("Import Files…"), self.import_files, QKeySequence.StandardKey.Open
-        )
-        self.import_folder_action = self._action(
-            self.tr("Import Folder…"), self.import_folder, "Ctrl+Shift+O"
-        )
-        self.sample_action = self._action(self.tr("Open a Sample"), self.open_sample)
-        self.open_library_action = self._action(self.tr("Open Library…"), self.choose_library)
-        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.open_library_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.copy_action = self._action(
-            self.tr("Copy Story"), self._on_copy, QKeySequence.StandardKey.Copy
-        )
-        self.find_action = self._action(
-            self.tr("Search"), self._on_find, QKeySequence.StandardKey.Find
-        )
-        edit_menu.addAction(self.copy_action)
-        edit_menu.addAction(self.find_action)
-
-        view_menu = menu.addMenu(self.tr("&View"))
-        self.zoom_in_action = self._action(
-            self.tr("Larger Text"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn,
-            "Ctrl+="
-        )
-        self.zoom_out_action = self._action(
-            self.tr("Smaller Text"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut
-        )
-        self.zoom_reset_action = self._action(
-            self.tr("Actual Size"), lambda: self._zoom(0), "Ctrl+0"
-        )
-        for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            view_menu.addAction(a)
-
-        story_menu = menu.addMenu(self.tr("&Story"))
-        self.next_action = self._action(self.tr("Next Story"), lambda: self._move(1), "J")
-        self.previous_action = self._action(
-            self.tr("Previous Story"), lambda: self._move(-1), "K"
-        )
-        self.page_action = self._action(
-            self.tr("Page Down, Then Next Story"), self._on_page, "Space"
-        )
-        self.read_action = self._action(self.tr("Mark Read or Unread"), self._on_toggle_read, "M")
-        self.star_action = self._action(self.tr("Star or Unstar"), self._on_toggle_star, "S")
-        for a in (self.next_action, self.previous_action, self.page_action, self.read_action,
-                  self.star_action):
-            story_menu.addAction(a)
-
-    def _story_actions_enabled(self, enabled: bool) -> None:
-        for a in (self.copy_action, self.find_action, self.next_action, self.previous_action,
-                  self.page_action, self.read_action, self.star_action):
-            a.setEnabled(enabled)
+    @property
+    def find_action(self) -> QAction:
+        return self.menus.find
 
     # -- the library -------------------------------------------------------------------
 
     def open_library(self, path: Path | None) -> bool:
         """Open ``path`` (None: the default library); on failure show what to do (page
         and dialog), never a traceback."""
-        from newsreader.store import browse
+        import sqlite3
+
         from newsreader.store.errors import LibraryError
         from newsreader.store.library import Library, default_library_path
+        from newsreader.ui import remembered
         from newsreader.ui.reader import ReaderView
 
         self._opening = False
@@ -226,69 +186,59 @@ class MainWindow(QMainWindow):
         self.library_path = library_path
         try:
             library = Library.open(library_path, busy_timeout=GUI_BUSY_TIMEOUT_S)
-            self._data_version = library.data_version()
+            library.data_version()  # reads the file: a damaged one fails here
         except LibraryError as err:
-            self._show_library_error(err.message)
-            self.libraryOpened.emit()
+            self._show_library_error(str(err))
+            return False
+        except sqlite3.Error as err:  # the store words every error it knows; just in case
+            self._show_library_error(f"{library_path}: {err}")
             return False
         self.library = library
-        self.reader = ReaderView(library, self.language, self.pool, zoom=self.settings.zoom())
-        self.reader.zoomChanged.connect(self.settings.set_zoom)
-        self.reader.search_bar.set_order(self.settings.search_order())
-        self.reader.search_bar.orderChanged.connect(self.settings.set_search_order)
-        self.reader.storyShown.connect(
-            lambda story_id: self.settings.set_last_story(library_path, story_id)
+        self.imports.open_on(library_path)
+        reader = self.reader = ReaderView(
+            library, self.language, self.pool, zoom=self.settings.zoom()
         )
-        self.reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
-        self.reader.problem.connect(self._on_reader_problem)
-        self.reader.notice.connect(self._on_reader_notice)
-        splitter = self.settings.splitter()
-        if splitter is not None:
-            self.reader.splitter.restoreState(splitter)
+        reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
+        reader.problem.connect(self._on_reader_problem)
+        reader.notice.connect(self._on_reader_notice)
+        self.stack.addWidget(reader)
+        self.menus.bind(reader)
+        remembered.restore(reader, self.settings, library_path)
+        if reader.library_total is not None:
+            self._on_reader_libraryCountChanged(reader.library_total)
         else:
-            self.reader.splitter.setSizes([440, 760])
-        self.stack.addWidget(self.reader)
-        since, until = self.settings.date_range()
-        flt = browse.BrowseFilter(self.settings.show(), since, until)
-        self.reader.search_bar.set_filter(flt)
-        self.reader.load_first_page(flt, restore_id=self.settings.last_story(library_path))
-        if self.reader.library_total is not None:
-            self._on_reader_libraryCountChanged(self.reader.library_total)
-        else:
-            self.stack.setCurrentWidget(self.reader)  # until the count says otherwise
-            self._library_actions_enabled(True)
+            self._set_state(WindowState.READING)  # until the count says otherwise
         self.setWindowTitle(f"newsreader — {library_path.name}")
-        self._poll.start()
-        # The list paints first (start-up is measured to it), the article pane right after.
-        self.reader.listPainted.connect(self._make_article_pane)
+        self.watch.start(library)
         self.libraryOpened.emit()
         return True
 
     def _show_library_error(self, message: str) -> None:
         message = _worded(message)
         self.error_page.message.setText(message)
-        self.stack.setCurrentWidget(self.error_page)
-        self._story_actions_enabled(False)
-        self._library_actions_enabled(False)
+        self._set_state(WindowState.NO_LIBRARY)
         self.dialogs.library_error(self, message)
+        self.libraryOpened.emit()
 
     def _close_library(self) -> None:
-        self._poll.stop()
-        if self.importer is not None:
-            self.importer.wait()
-            self.importer.deleteLater()
-            self.importer = None
+        self.watch.stop()
+        self.imports.open_on(None)
         self.pool.waitForDone()
         if self.library is not None:
             from newsreader.ui.workers import thread_libraries
 
             thread_libraries.close(self.library.path)
-        if self.reader is not None:
-            self._save_reader_settings()
+        if self.state.has_library:
+            assert self.reader is not None
+            from newsreader.ui import remembered
+
+            remembered.save(self.reader, self.settings)
+            self.menus.unbind()
             self.reader.detach()
             self.stack.removeWidget(self.reader)
             self.reader.deleteLater()
             self.reader = None
+        self._set_state(WindowState.OPENING)
         if self.library is not None:
             self.library.close()
             self.library = None
@@ -304,17 +254,8 @@ class MainWindow(QMainWindow):
         if path:
             self.open_library(Path(path))
 
-    def _library_actions_enabled(self, enabled: bool) -> None:
-        for a in (self.import_files_action, self.import_folder_action, self.sample_action):
-            a.setEnabled(enabled)
-
     def _on_reader_libraryCountChanged(self, total: int) -> None:
-        if self.reader is None:
-            return
-        self._library_actions_enabled(True)
-        empty = total == 0
-        self.stack.setCurrentWidget(self.welcome if empty else self.reader)
-        self._story_actions_enabled(not empty)
+        self._set_state(WindowState.EMPTY if total == 0 else WindowState.READING)
 
     def _on_reader_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -322,136 +263,48 @@ class MainWindow(QMainWindow):
     def _on_reader_problem(self, message: str) -> None:
         self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
 
-    def _on_poll_timeout(self) -> None:
-        from newsreader.store.errors import LibraryError  # loaded with the store by now
-
-        if self.library is None or self.reader is None:
-            return
-        try:
-            version = self.library.data_version()
-        except LibraryError:
-            log.warning("cannot read the library's data version", exc_info=True)
-            return
-        if version != self._data_version:
-            self._data_version = version
-            self.reader.refresh()
-            self.reader.reload_current()
+    def _on_watch_changed(self) -> None:
+        assert self.reader is not None  # the watch runs only while a library is open
+        self.reader.refresh()
+        self.reader.reload_current()
+        if self.imports.running:
+            return  # the window's own import: its progress dialog says what happens
+        self.statusBar().showMessage(
+            self.tr("The list was refreshed: another program changed the library."), 8000
+        )
 
     # -- importing ------------------------------------------------------------------
 
+    @property
+    def importer(self) -> ImportController | None:
+        return self.imports.controller
+
     def start_import(self, paths: list[str | Path]) -> bool:
-        if self.library is None or not paths:
-            return False
-        if self.importer is None:
-            from newsreader.ui.importflow import ImportController
+        return self.imports.start(paths)
 
-            self.importer = ImportController(self.library_path, self)
-            self.importer.finished.connect(self._on_importer_finished)
-            self.importer.failed.connect(self._on_importer_failed)
-        if self.importer.running:
-            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
-            return False
-        return self.importer.start([str(p) for p in paths])
+    # NOTE: imports run only while a library is open (closing it waits for them), so
+    # these slots and the poll find the library and the reading view in place.
+    def _on_imports_finished(self) -> None:
+        assert self.reader is not None
+        self.watch.seen()
+        self.reader.refresh()
+        self.reader.reload_current()
 
-    def import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import Page Dumps"), str(Path.home()),
-            self.tr("Page dumps (*.txt);;All files (*)"),
-        )
-        if paths:
-            self.start_import(paths)
-
-    def import_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Dumps"),
-                                                str(Path.home()))
-        if path:
-            self.start_import([path])
-
-    def open_sample(self) -> None:
-        from newsreader.ui.importflow import sample_path
-
-        self.start_import([sample_path()])
-
-    def _on_importer_finished(self, results: list[FileResult], cancelled: bool) -> None:
-        added = sum(r.added for r in results)
-        updated = sum(r.updated for r in results)
-        self.statusBar().showMessage(
-            self.tr("Import finished. Stories added: {added}, updated: {updated}.").format(
-                added=added, updated=updated
-            ),
-            10000,
-        )
-        if self.library is not None and self.reader is not None:
-            self._data_version = self.library.data_version()
-            self.reader.refresh()
-            self.reader.reload_current()
-
-    def _on_importer_failed(self, message: str) -> None:
+    def _on_imports_failed(self, message: str) -> None:
+        assert self.reader is not None
         self.dialogs.problem(self, self.tr("Import failed"), _worded(message))
-        if self.reader is not None:
-            self.reader.refresh()
-
-    # -- drag and drop ---------------------------------------------------------------
-
-    @staticmethod
-    def _local_paths(urls: list[QUrl]) -> list[str]:
-        return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
+        self.reader.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if self.library is not None and mime.hasUrls() and self._local_paths(mime.urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.imports.drag_enter(event)
 
     def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
-        self.dragEnterEvent(event)
+        self.imports.drag_enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._local_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
-        if paths and self.start_import(paths):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.imports.drop(event)
 
-    # -- reading commands ---------------------------------------------------------------
-
-    def _on_copy(self) -> None:
-        if self.reader is not None:
-            self.reader.copy_story()
-
-    def _on_find(self) -> None:
-        if self.reader is not None:
-            self.reader.focus_search()
-
-    def _zoom(self, step: int) -> None:
-        if self.reader is None:
-            return
-        view = self.reader.article
-        if step == 0:
-            view.zoom_reset()
-        else:
-            view.set_zoom(view.zoom + step)
-
-    def _move(self, step: int) -> None:
-        if self.reader is not None:
-            self.reader.move(step)
-
-    def _on_page(self) -> None:
-        if self.reader is not None:
-            self.reader.page_or_next()
-
-    def _on_toggle_read(self) -> None:
-        if self.reader is not None:
-            self.reader.toggle_read()
-
-    def _on_toggle_star(self) -> None:
-        if self.reader is not None:
-            self.reader.toggle_star()
+    # -- start-up and closing ----------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -463,23 +316,6 @@ class MainWindow(QMainWindow):
         if self._opening:  # once, and not after the window was closed
             self.open_library(self.library_path)
 
-    def _make_article_pane(self) -> None:
-        if self.reader is not None and not self.reader.has_article_pane():
-            self.reader.article  # noqa: B018 - the property makes it
-            from newsreader.ui.workers import WarmUpTask
-
-            self.pool.start(WarmUpTask())
-
-    # -- closing -------------------------------------------------------------------------
-
-    def _save_reader_settings(self) -> None:
-        if self.reader is None:
-            return
-        self.settings.set_splitter(self.reader.splitter.saveState())
-        flt = self.reader.flt
-        self.settings.set_show(flt.show)
-        self.settings.set_date_range(flt.since, flt.until)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._opening = False
         self.settings.set_geometry(self.saveGeometry())
@@ -487,4 +323,3 @@ class MainWindow(QMainWindow):
         self.dialogs.close_all()
         self.settings.sync()
         super().closeEvent(event)
-

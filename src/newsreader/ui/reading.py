@@ -1,0 +1,134 @@
+"""Reading state: the story shown, its read and starred marks, moving and copying.
+
+This module owns the current story of the reading view: showing the story the list
+selected, saving read and starred marks (quietly when another program holds the
+library for a moment; once, as a problem, when the library refuses writes), moving
+to the next or previous story, paging with Space, copying a story with its citation,
+and showing the current story again when its sources grew. Reads of single stories
+use the GUI's own connection. Must not import SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from newsreader.store.errors import LibraryBusy, LibraryError
+from newsreader.store.records import Story
+
+if TYPE_CHECKING:
+    from newsreader.ui.reader import ReaderView
+
+
+class StoryReading(QObject):
+    """The current story and what can be done to it."""
+
+    storyShown = Signal(int)
+    problem = Signal(str)  # a library error worth a dialog
+    notice = Signal(str)  # a passing condition worth a line in the status bar
+
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
+        self.reader = reader
+        self.library = reader.library
+        self.current: Story | None = None
+        # Set when the library refused a write: reading state is no longer saved.
+        self.read_only = False
+
+    def on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """The list's cursor moved: show the story under it."""
+        if not current.isValid():
+            return
+        row = self.reader.model.story_at(current.row())
+        if row is None:
+            return
+        if self.current is not None and self.current.id == row.id:
+            return
+        self.show_story(row.id)
+
+    def show_story(self, story_id: int) -> Story | None:
+        reader = self.reader
+        story = self.library.get_story(story_id)
+        if story is None:
+            reader.article.show_message(self.tr("This story is no longer in the library."))
+            return None
+        self.current = story
+        reader.article.show_story(story, reader.search_bar.query() if reader.searching else None)
+        if not story.read:
+            self.set_flag(story, read=True)
+        self.storyShown.emit(story.id)
+        return story
+
+    def set_flag(self, story: Story, **flag: bool) -> None:
+        if self.read_only:
+            return
+        try:
+            if "read" in flag:
+                self.library.set_read([story.id], flag["read"])
+            if "starred" in flag:
+                self.library.set_starred([story.id], flag["starred"])
+        except LibraryBusy:
+            # Another program holds the lock for now: say so quietly, keep trying later.
+            self.notice.emit(self.tr("The library is busy (another program is writing to "
+                                     "it): this mark was not saved."))
+            return
+        except LibraryError as err:
+            # Say it once; reading goes on without saving read and starred marks.
+            self.read_only = True
+            self.problem.emit(str(err))
+            return
+        if self.current is not None and self.current.id == story.id:
+            self.current = dataclasses.replace(self.current, **flag)
+        for model in (self.reader.browse_model, self.reader.search_model):
+            model.update_story(story.id, **flag)
+
+    def toggle_read(self) -> None:
+        if self.current is not None:
+            self.set_flag(self.current, read=not self.current.read)
+
+    def toggle_star(self) -> None:
+        if self.current is not None:
+            self.set_flag(self.current, starred=not self.current.starred)
+
+    def move(self, step: int) -> bool:
+        """Select the next (1) or previous (-1) story; False at the end of the list."""
+        view = self.reader.list_view
+        if self.reader.model.rowCount() == 0:
+            return False
+        current = view.currentIndex()
+        start = current.row() + step if current.isValid() else 0
+        target = view.step_from(start, step if current.isValid() else 1)
+        if target is None:
+            return False
+        self.reader.select_row(target.row())
+        return True
+
+    def page_or_next(self) -> None:
+        if self.current is None or not self.reader.article.page_down():
+            self.move(1)
+
+    def copy_story(self) -> None:
+        """Copy the selection in the article, or the whole story with a citation line."""
+        article = self.reader.article
+        if article.textCursor().hasSelection():
+            article.copy()
+            return
+        if self.current is not None:
+            from newsreader.ui.article import story_text
+
+            QGuiApplication.clipboard().setText(story_text(self.current, self.reader.language))
+
+    def reload_current(self) -> None:
+        """Show the current story again (its sources may have grown)."""
+        if self.current is None:
+            return
+        story = self.library.get_story(self.current.id)
+        if story is not None and story != self.current:
+            self.current = story
+            article = self.reader.article
+            scroll = article.verticalScrollBar().value()
+            article.show_story(story, article.query)
+            article.verticalScrollBar().setValue(scroll)
