@@ -27,7 +27,7 @@ class BrowseList(QObject):
 
     layoutApplied = Signal()
     libraryCountChanged = Signal(int)  # stories in the whole library
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(self, reader: ReaderView) -> None:
         super().__init__(reader)
@@ -117,7 +117,7 @@ class BrowseList(QObject):
         self.libraryCountChanged.emit(self.library_total)
         self.layoutApplied.emit()
 
-    def _on_task_failed(self, generation: int, message: str) -> None:
+    def _on_task_failed(self, generation: int, message: object) -> None:
         if generation == self._generation:
             self.pending = False
             self.problem.emit(message)

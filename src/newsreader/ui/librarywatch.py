@@ -47,12 +47,12 @@ class LibraryWatch(QObject):
         self._version = self.library.data_version()
 
     def _on_timer_timeout(self) -> None:
-        import sqlite3  # loaded with the store by now; not on the start-up path
+        from newsreader.store.errors import LibraryError  # loaded with the store by now
 
         assert self.library is not None  # the timer runs only while one is open
         try:
             version = self.library.data_version()
-        except sqlite3.Error:
+        except LibraryError:
             log.warning("cannot read the library's data version", exc_info=True)
             return
         if version != self._version:

@@ -40,7 +40,7 @@ class ReaderView(QWidget):
     libraryCountChanged = Signal(int)  # stories in the whole library
     layoutApplied = Signal()
     searchApplied = Signal()
-    problem = Signal(str)  # a library error worth a dialog
+    problem = Signal(object)  # a library error worth a dialog (a Message, or text)
     notice = Signal(str)  # a passing condition worth a line in the status bar
     zoomChanged = Signal(int)
     # The headline list has painted for the first time (the article pane can follow).

@@ -27,7 +27,7 @@ class StoryReading(QObject):
     """The current story and what can be done to it."""
 
     storyShown = Signal(int)
-    problem = Signal(str)  # a library error worth a dialog
+    problem = Signal(object)  # a library error worth a dialog (a Message, or text)
     notice = Signal(str)  # a passing condition worth a line in the status bar
 
     def __init__(self, reader: ReaderView) -> None:
@@ -78,7 +78,7 @@ class StoryReading(QObject):
         except LibraryError as err:
             # Say it once; reading goes on without saving read and starred marks.
             self.read_only = True
-            self.problem.emit(str(err))
+            self.problem.emit(err.message)
             return
         if self.current is not None and self.current.id == story.id:
             self.current = dataclasses.replace(self.current, **flag)

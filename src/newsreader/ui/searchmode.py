@@ -26,7 +26,7 @@ class SearchMode(QObject):
     """The results list and the way into and out of it."""
 
     searchApplied = Signal()
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(self, reader: ReaderView) -> None:
         super().__init__(reader)

@@ -47,9 +47,9 @@ GUI_BUSY_TIMEOUT_S = 2.0
 OPEN_AT_THE_LATEST_MS = 1000
 
 
-def _worded(message: str) -> str:
-    """A store's English sentence in the user's language (see ``ui.messages``)."""
-    from newsreader.ui.messages import translated  # its patterns are not start-up's
+def _worded(message: object) -> str:
+    """A store's message in the user's language, by its code (see ``ui.messages``)."""
+    from newsreader.ui.messages import translated  # not needed for the first paint
 
     return translated(message)
 
@@ -173,8 +173,6 @@ class MainWindow(QMainWindow):
     def open_library(self, path: Path | None) -> bool:
         """Open ``path`` (None: the default library); on failure show what to do (page
         and dialog), never a traceback."""
-        import sqlite3
-
         from newsreader.store.errors import LibraryError
         from newsreader.store.library import Library, default_library_path
         from newsreader.ui import remembered
@@ -188,10 +186,7 @@ class MainWindow(QMainWindow):
             library = Library.open(library_path, busy_timeout=GUI_BUSY_TIMEOUT_S)
             library.data_version()  # reads the file: a damaged one fails here
         except LibraryError as err:
-            self._show_library_error(str(err))
-            return False
-        except sqlite3.Error as err:  # the store words every error it knows; just in case
-            self._show_library_error(f"{library_path}: {err}")
+            self._show_library_error(err.message)
             return False
         self.library = library
         self.imports.open_on(library_path)
@@ -213,7 +208,7 @@ class MainWindow(QMainWindow):
         self.libraryOpened.emit()
         return True
 
-    def _show_library_error(self, message: str) -> None:
+    def _show_library_error(self, message: object) -> None:
         message = _worded(message)
         self.error_page.message.setText(message)
         self._set_state(WindowState.NO_LIBRARY)
@@ -260,7 +255,7 @@ class MainWindow(QMainWindow):
     def _on_reader_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
-    def _on_reader_problem(self, message: str) -> None:
+    def _on_reader_problem(self, message: object) -> None:
         self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
 
     def _on_watch_changed(self) -> None:
@@ -290,7 +285,7 @@ class MainWindow(QMainWindow):
         self.reader.refresh()
         self.reader.reload_current()
 
-    def _on_imports_failed(self, message: str) -> None:
+    def _on_imports_failed(self, message: object) -> None:
         assert self.reader is not None
         self.dialogs.problem(self, self.tr("Import failed"), _worded(message))
         self.reader.refresh()

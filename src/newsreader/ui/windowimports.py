@@ -25,7 +25,7 @@ class WindowImports(QObject):
     """One window's imports; ``finished`` says the library changed."""
 
     finished = Signal()
-    failed = Signal(str)  # the store's sentence
+    failed = Signal(object)  # a Message, or an unexpected error's text
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
