@@ -26,6 +26,7 @@ from typing import Any
 
 from benchmarks import generate as generator
 from benchmarks.floor import measure_floor
+from benchmarks.process import measure_command_search
 from benchmarks.reads import measure_reads
 from benchmarks.searchbench import combine, measure_rg, measure_search, sample_queries
 
@@ -51,6 +52,7 @@ class RunOptions:
     textstats: bool = True
     textstats_files: int = 1000
     keep_floor: bool = False
+    command_runs: int = 24  # `newsreader search` processes (each beside a bare one)
 
 
 # ------------------------------------------------------------------------------ environment
@@ -301,6 +303,18 @@ def run(options: RunOptions, echo=print) -> dict[str, Any]:  # noqa: ANN001 - cl
     _phase(result, "rg", started)
     result["search"] = {"classes": combine(timings, rg), "queries": queries,
                         "rg": {"measured": rg["measured"], "reason": rg.get("reason")}}
+
+    started = time.perf_counter()
+    echo("command: newsreader search as a process, beside python -c 'import click, sqlite3' ...")
+    # Round-robin over the classes, so a few runs already see every kind of query.
+    per_class = [queries[name] for name in sorted(queries) if queries[name]]
+    command_queries = [q for pair in zip(*per_class) for q in pair] if per_class else []
+    if options.command_runs > 0 and command_queries:
+        result["command"] = measure_command_search(options.library, command_queries,
+                                                   options.command_runs)
+    else:
+        result["command"] = {"measured": False}
+    _phase(result, "command", started)
 
     started = time.perf_counter()
     if options.ui:

@@ -25,6 +25,7 @@ UI_FIRST_PAINT_RATIO = 1.5  # issue 5
 UI_RSS_MB = 150.0
 UI_STORY_MS = 50.0
 UI_SEARCH_MS = 150.0
+COMMAND_RATIO = 2.5  # issue 15: `newsreader search` <= 2.5x `python -c "import click, sqlite3"`
 BIG = 1_000_000
 
 
@@ -141,6 +142,7 @@ def _search_rows(r: dict[str, Any]) -> list[Row]:
             f"{_ms(c['median_ms'])} / {_ms(c['p95_ms'])} ({c['queries']} q, "
             f"{c['date_order_share']:.0%} by date)",
             f"<= {median_goal:g} / <= {p95_goal:g}", _judge(passed)))
+    rows += _command_rows(r)
     rg = r["search"]["rg"]
     if not rg["measured"]:
         rows.append(Row("search", "rg -l -F over the dumps", f"not measured: {rg['reason']}"))
@@ -158,6 +160,27 @@ def _search_rows(r: dict[str, Any]) -> list[Row]:
             f">= {RG_RATIO:g}x (at 1M)",
             _judge(ratio is not None and ratio >= RG_RATIO) if stories >= BIG else "-"))
     return rows
+
+
+def _command_rows(r: dict[str, Any]) -> list[Row]:
+    c = r.get("command")
+    if not c or not c.get("measured"):
+        return [Row("search", "newsreader search as a command", "not measured")]
+    ratio = c["search_ms"] / c["baseline_ms"]
+    cpu_ratio = c["search_cpu_ms"] / max(c["baseline_cpu_ms"], 1e-9)
+    same = c["same_results"] and c["exit_codes"] == [0]
+    return [
+        Row("search", "`newsreader search Q --json` / python -c 'import click, sqlite3'",
+            f"{_ms(c['search_ms'])} / {_ms(c['baseline_ms'])} ms = {ratio:.2f}x wall "
+            f"({c['runs']} runs, interleaved)",
+            f"<= {COMMAND_RATIO:g}x", _judge(ratio <= COMMAND_RATIO)),
+        Row("search", "  the same, CPU time (user + sys)",
+            f"{_ms(c['search_cpu_ms'])} / {_ms(c['baseline_cpu_ms'])} ms = {cpu_ratio:.2f}x"),
+        Row("search", "  results as the store's in process, exit 0",
+            "yes" if same else "NO", "same", _judge(same)),
+        Row("search", "  peak RSS: search command / bare import (own, via launcher)",
+            f"{c['search_peak_rss_mb']:,.0f} / {c['baseline_peak_rss_mb']:,.0f} MB"),
+    ]
 
 
 def _ui_rows(r: dict[str, Any]) -> list[Row]:

@@ -36,7 +36,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str, 
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "run", "--stories", str(STORIES), "--synthetic",
          "--cache", str(tmp / "cache"), "--library", str(tmp / "lib" / "library.sqlite3"),
-         "--json", str(out), "--no-ui", "--queries", "8", "--rg-queries", "2", "--reads", "50"],
+         "--json", str(out), "--no-ui", "--queries", "8", "--rg-queries", "2", "--reads", "50",
+         "--command-runs", "2"],
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -128,3 +129,17 @@ def test_ui_bench_figures_become_judged_rows(run: tuple[dict[str, Any], str, Pat
     result["ui"] = {"measured": True, "first_paint": {}}
     (only,) = [row for row in report.table_rows(result) if row.section == "ui"]
     assert only.value.startswith("NOT MEASURED: unexpected result shape")
+
+
+def test_the_search_command_is_timed_beside_a_bare_interpreter(
+    run: tuple[dict[str, Any], str, Path],
+) -> None:
+    result, printed, _tmp = run
+    command = result["command"]
+    assert command["measured"] and command["runs"] == 2
+    assert command["same_results"] and command["exit_codes"] == [0]
+    for key in ("search_ms", "baseline_ms", "search_cpu_ms", "search_peak_rss_mb",
+                "baseline_peak_rss_mb"):
+        assert _number(command[key]) and command[key] > 0, key
+    assert "import click, sqlite3" in printed
+    assert _number(result["import"]["peak_rss_mb"])

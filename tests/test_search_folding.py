@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.search import BREAK, SP, fold, fold_with_offsets, index_field, index_tokens
-from newsreader.text.folding import _CJK_RANGES, _get_tables, _reference_fold, fold_spans
+from newsreader.text.fold_tables import CJK_RANGES as _CJK_RANGES
+from newsreader.text.folding import _get_tables, _reference_fold, fold_spans
 from newsreader.search.tokens import Kind, kind_of, segments, tokens_of_folded
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"

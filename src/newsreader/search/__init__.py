@@ -7,7 +7,7 @@ the store, UI or CLI packages. Public API:
 * ``fold(text)``, ``fold_with_offsets(text)``: the normal form text is compared in
   (``newsreader.text.search_fold``, re-exported: it lives below search so that the
   parsers and identity keys share one normalizer module);
-* ``index_tokens(text)``, ``index_field(parts)``, ``TOKENS_SIGNATURE``: what the
+* ``index_tokens(text)``, ``index_field(parts)``, ``tokens_signature()``: what the
   FTS5 table stores (``SP``/``BREAK`` are its two special tokens);
 * ``compile_query(q)`` -> ``SearchPlan``: the query compiled once, with all the
   store needs to run it (MATCH strings, each term's tokens, highlight terms);
@@ -42,7 +42,7 @@ from newsreader.search.query import (
     to_fts_title_match,
 )
 from newsreader.search.snippets import Snippet, highlight_spans, snippet, story_snippet
-from newsreader.search.tokens import BREAK, SP, TOKENS_SIGNATURE, index_field, index_tokens
+from newsreader.search.tokens import BREAK, SP, index_field, index_tokens, tokens_signature
 from newsreader.text.folding import fold, fold_with_offsets
 
 __all__ = [
@@ -53,7 +53,6 @@ __all__ = [
     "MAX_TERM_CHARS",
     "PlannedTerm",
     "SP",
-    "TOKENS_SIGNATURE",
     "FoldedFields",
     "Query",
     "QueryError",
@@ -75,6 +74,14 @@ __all__ = [
     "term_matches",
     "term_occurrences",
     "title_matches",
+    "tokens_signature",
     "to_fts_match",
     "to_fts_title_match",
 ]
+
+
+def __getattr__(name: str) -> str:
+    # TOKENS_SIGNATURE names the fold tables' OpenCC version: computed when asked for.
+    if name == "TOKENS_SIGNATURE":
+        return tokens_signature()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -39,16 +39,16 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from operator import add
 
-from newsreader.text.folding import OPENCC_VERSION, UNICODE_VERSION, fold
+from newsreader.text.folding import UNICODE_VERSION, fold, opencc_version
 
 __all__ = [
     "BREAK",
     "SP",
-    "TOKENS_SIGNATURE",
     "Kind",
     "index_field",
     "index_tokens",
     "kind_of",
+    "tokens_signature",
     "segments",
     "tokens_of_folded",
 ]
@@ -56,9 +56,23 @@ __all__ = [
 SP = "\ue000"
 BREAK = "\ue001"
 
-# Changes whenever the tokens of some text could change: a stored index made with
-# another signature cannot be updated with FTS5's 'delete' and must be rebuilt.
-TOKENS_SIGNATURE = f"tokens-1 unicode-{UNICODE_VERSION} opencc-{OPENCC_VERSION}"
+
+
+def tokens_signature() -> str:
+    """Changes whenever the tokens of some text could change: a stored index made with
+    another signature cannot be updated with FTS5's 'delete' and must be rebuilt.
+
+    (Also the module attribute ``TOKENS_SIGNATURE``, computed when first asked for:
+    it names the fold tables' OpenCC version, and loading them at import would cost
+    every process that never folds.)
+    """
+    return f"tokens-1 unicode-{UNICODE_VERSION} opencc-{opencc_version()}"
+
+
+def __getattr__(name: str) -> str:
+    if name == "TOKENS_SIGNATURE":
+        return tokens_signature()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 LETTERS = "a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff"
 DIGITS = "0-9"

@@ -7,7 +7,6 @@ integer sort key that orders the library newest first. Pure functions: no SQL, n
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 
 from newsreader.text import key_text
@@ -33,6 +32,10 @@ def text_key(parts: Iterable[str], *, kind: str) -> str:
     ``kind`` separates body texts (``b``) from headline texts (``h``) so a headline's
     summary can never be mistaken for a body.
     """
+    # NOTE: imported here, not with the module: hashlib loads OpenSSL (~3 ms), and
+    # every ``newsreader search`` imports this module for its date filters.
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=12)
     for part in parts:
         digest.update(key_text(part).encode("utf-8"))

@@ -66,9 +66,9 @@ _DELETE = (
 
 def signature() -> str:
     """What the index was built with; a different one means "rebuild"."""
-    from newsreader.search import TOKENS_SIGNATURE
+    from newsreader.search import tokens_signature
 
-    return f"{TOKENS_SIGNATURE} rowid-id content-view"
+    return f"{tokens_signature()} rowid-id content-view"
 
 
 def exists(conn: sqlite3.Connection) -> bool:

@@ -6,7 +6,8 @@ not be swapped for one another:
 * ``search_fold`` (``folding``): the form search compares in: NFKC, lower case,
   Traditional -> Simplified, invisible characters gone, whitespace runs as one
   space. Both the index tokens and the query terms are made from it; changing it
-  changes ``search.TOKENS_SIGNATURE`` and rebuilds every index.
+  changes ``search.tokens_signature()`` and rebuilds every index. Its
+  character tables are computed once and shipped as package data (``fold_tables``).
 * ``key_text`` (``stripped``): the form identity keys are made of: NFKC without
   whitespace and punctuation (symbols kept). Stored in every library's
   ``title_key``/``text_key``: changing it splits stories already merged.
