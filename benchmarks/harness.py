@@ -26,7 +26,7 @@ from typing import Any
 
 from benchmarks import generate as generator
 from benchmarks.floor import measure_floor
-from benchmarks.process import measure_command_search
+from benchmarks.process import measure_command_search, run_measured
 from benchmarks.reads import measure_reads
 from benchmarks.searchbench import combine, measure_rg, measure_search, sample_queries
 
@@ -123,13 +123,10 @@ def run_import(library: Path, dumps_dir: Path, log_dir: Path) -> dict[str, Any]:
     command = [sys.executable, "-m", "newsreader", "--library", str(library),
                "import", str(dumps_dir)]
     with stdout_log.open("wb") as out, stderr_log.open("wb") as err:
-        started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        # NOTE: wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the peak
-        # of every child so far, rg and the UI probes included).
-        _pid, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
+        # NOTE: through the small launcher of ``process``: a child's ru_maxrss counts
+        # from its forking parent's size, and this harness is ~220 MB by now.
+        child = run_measured(command, stdout=out, stderr=err)
+    seconds = child["seconds"]
     stderr_text = stderr_log.read_text(encoding="utf-8", errors="replace")
     tail = stdout_log.read_bytes()[-4000:].decode("utf-8", errors="replace")
     summary = _SUMMARY_RE.findall(tail)
@@ -143,9 +140,10 @@ def run_import(library: Path, dumps_dir: Path, log_dir: Path) -> dict[str, Any]:
     return {
         "command": " ".join(command),
         "seconds": seconds,
-        "exit_code": child.returncode,
-        "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: kilobytes
-        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "exit_code": child["exit_code"],
+        # Its own, or its parse-ahead helper's if larger (see process.py); never summed.
+        "peak_rss_mb": child["peak_rss_mb"],
+        "cpu_seconds": child["cpu_seconds"],
         "imported": imported,
         "unchanged": unchanged,
         "rejected": rejected,

@@ -33,6 +33,9 @@ def run_measured(command: list[str], *, stdout: Any = subprocess.DEVNULL,
                  ) -> dict[str, Any]:
     """Run ``command`` through the launcher: seconds, cpu_seconds, peak_rss_mb, exit_code.
 
+    ``peak_rss_mb`` is the peak RSS of the largest single process of the command (the
+    command itself, or a helper process it started and waited for).
+
     ``seconds`` is the command's own wall time (the launcher's start-up is not in it).
     """
     launcher = [sys.executable, "-m", "benchmarks.process", *command]
@@ -69,8 +72,11 @@ def _launch(report_fd: int, command: list[str]) -> int:
     with os.fdopen(report_fd, "w") as out:
         json.dump({
             "seconds": seconds,
+            # The child's and the helper processes' it waited for, added up.
             "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: kilobytes
+            # Linux, kilobytes: the largest ONE process of the child and the helpers it
+            # waited for (wait4 folds those in); never a sum, never the launcher's caller.
+            "peak_rss_mb": usage.ru_maxrss / 1024,
             "exit_code": code,
         }, out)
     return code

@@ -104,7 +104,8 @@ def _library_rows(r: dict[str, Any]) -> list[Row]:
     largest = [f"{name} {size / MB:,.{0 if size >= 10 * MB else 1}f}"
                for name, size in lib["bytes_by_table"].items()][:4]
     rows.append(Row(s, "largest tables with their indexes (MB)", ", ".join(largest)))
-    rows.append(Row(s, "peak RSS of the import", f"{r['import']['peak_rss_mb']:,.0f} MB"))
+    rows.append(Row(s, "peak RSS of the import (largest one process, via launcher)",
+                    f"{r['import']['peak_rss_mb']:,.0f} MB"))
     return rows
 
 
