@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from benchmarks import generate as generator
+from benchmarks import pages as pages_bench
 from benchmarks import textstats
 from benchmarks.corpus import CorpusError
 
@@ -138,6 +139,28 @@ def run(stories: int, corpus: Path, synthetic: bool, seed: int, cache: Path | No
     harness.write_json(result, options.json_out)
     click.echo(report.format_table(result))
     click.echo(f"json: {options.json_out}")
+
+
+@cli.command(name="pages")
+@click.option("--pages", "pages_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=pages_bench.DEFAULT_PAGES, show_default=True,
+              help="Saved pages with their expected fields (<source>/<name>.html + .expected.json).")
+@click.option("--no-anchors", is_flag=True, help="Score newsreader only, not the other extractors.")
+@click.option("--split", type=click.Choice(["tune", "check"]), default=None,
+              help="Only the pages the rules were tuned on, or only the held-out ones.")
+@click.option("--failures/--no-failures", default=True, show_default=True,
+              help="List the pages newsreader misses, and how.")
+def pages_command(pages_dir: Path, no_anchors: bool, split: str | None, failures: bool) -> None:
+    """Score the import of saved web pages (and the anchors, where installed).
+
+    \b
+    Example:
+      python -m benchmarks pages --pages ../shared/pages
+    """
+    rows = pages_bench.run(pages_dir, anchors=not no_anchors, split=split)
+    click.echo(pages_bench.format_table(rows))
+    if failures:
+        click.echo(pages_bench.format_failures(rows))
 
 
 def main() -> None:

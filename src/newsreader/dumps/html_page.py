@@ -1,0 +1,95 @@
+"""Saved web pages ("Web page, complete" or "HTML only"): one page, one story.
+
+This module owns the saved-HTML format: recognising it by content (``sniff``), and
+turning a page into a ``ParsedDump`` with one article: decode (``page_encoding``),
+parse and make safe (``page_tree``), read headline, date, byline, keywords, address
+and site (``page_meta``) and the body (``page_body``). A page carries no headline
+list: its lists of other headlines are navigation, not stories. Nothing is fetched
+or run. Must not import SQL, Qt or the store.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.dumps import page_body, page_meta, page_tree
+from newsreader.dumps.model import Article, DumpError, Headline, ParsedDump, Timestamp
+from newsreader.dumps.page_encoding import decode_page
+
+NAME = "html_page"
+
+# Markup that only HTML starts with (after a BOM, whitespace and comments).
+_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
+    rb"|\?xml[^>]*>\s*<!doctype\s+html|\?xml[^>]*>\s*<html)",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAGS = re.compile(rb"<(?:html|head|body|div|p|meta|title|script|table|span|a)[\s>]",
+                   re.IGNORECASE)
+# A page needs a headline and at least this much body text to be an article.
+_MIN_BODY_CHARS = 20
+
+
+def sniff(head: bytes) -> float:
+    """0.95 for a document that starts as HTML; less for text merely holding tags."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16").encode("utf-8", "replace")
+        except UnicodeDecodeError:
+            return 0.0
+    if _START.match(head[:4096]):
+        return 0.95
+    tags = len(_TAGS.findall(head))
+    if tags >= 10 and b"</" in head:
+        return 0.6
+    return 0.0
+
+
+def parse(data: bytes) -> ParsedDump:
+    """One saved page's bytes -> a dump with one article."""
+    return parse_page(data)
+
+
+def parse_page(data: bytes, *, charset: str | None = None, url: str | None = None) -> ParsedDump:
+    """Parse a page; ``charset``/``url`` are what a container (MHTML) says about it."""
+    text, encoding = decode_page(data, charset)
+    root, truncated = page_tree.parse(text)
+    head = page_meta.read_head(root)
+    page_tree.clean(root)
+    body = root.find("body")
+    blocks = page_tree.blocks(body if body is not None else root)
+    headline, headline_block = page_meta.find_headline(blocks, head)
+    container = page_body.choose_container(blocks)
+    body_blocks = page_body.body_blocks(blocks, container, headline) if container is not None else ()
+    if not headline or sum(len(b.text) for b in body_blocks) < _MIN_BODY_CHARS:
+        if truncated:
+            raise DumpError(
+                f"not a readable page: its elements nest deeper than {page_tree.MAX_DEPTH}"
+                " levels and no article was found above that depth"
+            )
+        raise DumpError(
+            "no article found in the page (no headline and body of real sentences)"
+            if not headline else "no article found in the page (no body of real sentences)"
+        )
+    found = page_meta.find_date(blocks, headline_block, head, url)
+    timestamp = (Timestamp(found.raw, found.date, found.time) if found is not None
+                 else Timestamp("", None))
+    start = headline_block.index if headline_block is not None else 0
+    near = blocks[max(0, start - 3): start + 10]
+    address = page_meta.find_url(head, url)
+    article = Article(
+        title=headline,
+        untitled=False,
+        byline=page_meta.find_byline(near, head),
+        blocks=body_blocks,
+        keywords=page_meta.find_keywords(head),
+        headline=Headline(headline, None, False, False, timestamp, 0),
+        url=address,
+        site=page_meta.find_site(head, headline),
+    )
+    warnings = ()
+    if truncated:
+        warnings = (f"the page nests deeper than {page_tree.MAX_DEPTH} levels; what lies deeper"
+                    " was skipped",)
+    return ParsedDump(encoding=encoding, article=article, headlines=(), warnings=warnings,
+                      format=NAME)
