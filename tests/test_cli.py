@@ -17,6 +17,7 @@ from newsreader.cli import cli
 STORY_KEYS = {
     "id", "title", "untitled", "title_truncated", "summary", "summary_truncated", "byline",
     "keywords", "blocks", "published", "published_raw", "has_body", "sources",
+    "url", "site",  # added by issue 11 (additive: a saved page's address and site name)
 }
 # "format" was added by issue 11 (additive: the dump format's name per file).
 FILE_KEYS = {"path", "status", "encoding", "added", "updated", "orphan_timestamps", "warnings",

@@ -523,8 +523,8 @@ The details were written to {log}. Please send that file with a description of w
         <translation>导入网页存档</translation>
     </message>
     <message>
-        <source>Page dumps (*.txt);;All files (*)</source>
-        <translation>网页存档 (*.txt);;所有文件 (*)</translation>
+        <source>Page dumps and saved pages (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;All files (*)</source>
+        <translation>网页存档和保存的网页 (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import a Folder of Dumps</source>

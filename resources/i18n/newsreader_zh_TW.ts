@@ -523,8 +523,8 @@ The details were written to {log}. Please send that file with a description of w
         <translation>匯入網頁存檔</translation>
     </message>
     <message>
-        <source>Page dumps (*.txt);;All files (*)</source>
-        <translation>網頁存檔 (*.txt);;所有檔案 (*)</translation>
+        <source>Page dumps and saved pages (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;All files (*)</source>
+        <translation>網頁存檔和儲存的網頁 (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Import a Folder of Dumps</source>

@@ -86,7 +86,7 @@ def decode_page(data: bytes, declared: str | None = None) -> tuple[str, str]:
     guesses = tried + ["utf-8"] + [g for g in [_detect(data)] if g and g not in tried]
     for name in guesses:
         text = data.decode(name, "replace")
-        if text.count("\ufffd") <= _MAX_REPLACED_SHARE * len(text):
+        if text.count("\ufffd") <= max(4, _MAX_REPLACED_SHARE * len(text)):
             return text, name
     raise DumpError(
         "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it"

@@ -37,6 +37,7 @@ _SPACES = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\ufeff]+")
 # libxml2 stops building the tree below this depth (its own limit; not configurable
 # for HTML): what lies deeper is lost, and the page says so in its error log.
 MAX_DEPTH = 256
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -57,7 +58,8 @@ def parse(text: str) -> tuple[lxml.html.HtmlElement, bool]:
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
         default_doctype=False,
     )
-    data = text.encode("utf-8", "surrogatepass")
+    # Control characters (and lone surrogates) are not text and not allowed in a tree.
+    data = _CONTROLS.sub("", text).encode("utf-8", "replace")
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):

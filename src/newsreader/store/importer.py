@@ -31,7 +31,21 @@ from newsreader.store.preparing import (
 )
 from newsreader.store.records import FileResult
 
-DUMP_SUFFIXES = (".txt",)
+#: What importing a folder takes: text dumps, saved pages and single-file (MHTML) pages.
+#: The format is then decided by each file's content, not by this suffix.
+DUMP_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mhtml", ".mht")
+#: A "Web page, complete" save puts the page's assets (scripts, styles, frames, images)
+#: in a folder named after it: ``<page>_files`` (Chromium, Firefox; localised names vary).
+_ASSET_FOLDER_SUFFIXES = ("_files", ".files", "-files", "_archivos", "-Dateien", "_fichiers")
+
+
+def _is_page_asset(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in a saved page's assets folder below ``root``."""
+    try:
+        parts = path.relative_to(root).parts[:-1]
+    except ValueError:
+        return False
+    return any(part.endswith(_ASSET_FOLDER_SUFFIXES) for part in parts)
 
 ProgressCallback = Callable[[int, int, FileResult], None]
 
@@ -45,8 +59,9 @@ def expand_paths(
 ) -> Iterator[tuple[str, Path | None, Message | None]]:
     """Yield ``(label, file, error)`` for every dump named by ``paths``.
 
-    Folders are searched recursively for ``*.txt``; a named file is taken whatever its
-    name. A missing path or a folder without dumps yields an error entry instead.
+    Folders are searched recursively for ``DUMP_SUFFIXES``, skipping saved pages' asset
+    folders (``<page>_files``); a named file is taken whatever its name. A missing path
+    or a folder without dumps yields an error entry instead.
     """
     for given in paths:
         path = Path(given)
@@ -57,6 +72,7 @@ def expand_paths(
                     p
                     for p in path.rglob("*")
                     if p.suffix.lower() in DUMP_SUFFIXES and p.is_file()
+                    and not _is_page_asset(p, path)
                 )
             except OSError as err:
                 yield label, None, Message("folder.unreadable", **os_fields(err))

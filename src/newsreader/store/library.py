@@ -29,7 +29,7 @@ _ROW_COLUMNS = (
 )
 _STORY_COLUMNS = (
     "id, sort_key, title, untitled, title_truncated, summary, summary_truncated, byline, "
-    "keywords, blocks, published, published_raw, has_body, read, starred"
+    "keywords, blocks, published, published_raw, has_body, read, starred, url, site"
 )
 
 
@@ -389,4 +389,6 @@ def _story(r: tuple[Any, ...], sources: tuple[Source, ...]) -> Story:
         read=bool(r[13]),
         starred=bool(r[14]),
         sources=sources,
+        url=r[15],
+        site=r[16],
     )

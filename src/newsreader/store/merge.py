@@ -30,7 +30,7 @@ from newsreader.store.records import blocks_to_json
 STATE_COLUMNS = (
     "id, sort_key, title, title_key, untitled, title_truncated, summary, summary_truncated, "
     "byline, keywords, blocks, has_body, text_key, published, published_date, published_raw, "
-    "last_dump_id"
+    "last_dump_id, url, site"
 )
 _NAMES = [c.strip() for c in STATE_COLUMNS.split(",")]
 
@@ -50,6 +50,8 @@ class Sighting:
     keywords: tuple[str, ...]
     blocks: tuple[Block, ...]
     timestamp: Timestamp | None
+    url: str | None = None  # the page's canonical address: one page, one story
+    site: str | None = None
 
     @property
     def has_body(self) -> bool:
@@ -84,6 +86,8 @@ def sightings(parsed: ParsedDump) -> Iterator[Sighting]:
             keywords=article.keywords,
             blocks=article.blocks,
             timestamp=head.timestamp if head is not None else None,
+            url=article.url,
+            site=article.site,
         )
     for head in parsed.headlines:
         yield Sighting(
@@ -127,6 +131,13 @@ class StoryMerger:
 
     def _find(self, s: Sighting, tkey: str, date: str | None) -> dict | None:
         order = " ORDER BY last_dump_id DESC, id DESC"
+        if s.url:
+            # The same page saved twice (other bytes: ads, comments, a fix) is one story.
+            same_page = self._states(
+                f"SELECT {STATE_COLUMNS} FROM stories WHERE url = ?" + order, (s.url,)
+            )
+            if same_page:
+                return same_page[0]
         if not s.untitled and date is not None and tkey:
             candidates = self._states(
                 f"SELECT {STATE_COLUMNS} FROM stories WHERE title_key = ? AND published_date = ?"
@@ -206,6 +217,8 @@ class StoryMerger:
                 date,
                 ts.raw if ts is not None else None,
                 self.dump_id,
+                s.url,
+                s.site,
             ),
         )
         self.added += 1
@@ -225,6 +238,10 @@ class StoryMerger:
                 changes["byline"] = s.byline
             if s.keywords and cur["keywords"] in (None, "[]"):
                 changes["keywords"] = json.dumps(list(s.keywords), ensure_ascii=False)
+        if s.url and not cur["url"]:
+            changes["url"] = s.url
+        if s.site and not cur["site"]:
+            changes["site"] = s.site
         if cur["untitled"] and not s.untitled:
             changes.update(title=s.title, title_key=tkey, untitled=0)
             changes["title_truncated"] = int(s.title_truncated)

@@ -140,6 +140,16 @@ def _m4_sort_keys_with_day_slots(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m5_story_address(conn: sqlite3.Connection) -> None:
+    """A story's page address and site name (saved web pages, issue 11).
+
+    The address is also an identity: the same page saved twice is one story.
+    """
+    conn.execute("ALTER TABLE stories ADD COLUMN url TEXT")
+    conn.execute("ALTER TABLE stories ADD COLUMN site TEXT")
+    conn.execute("CREATE INDEX stories_url ON stories (url) WHERE url IS NOT NULL")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
@@ -148,6 +158,7 @@ MIGRATIONS: list[Migration] = [
     _m2_search_index,
     _m3_list_and_rank_indexes,
     _m4_sort_keys_with_day_slots,
+    _m5_story_address,
 ]
 
 

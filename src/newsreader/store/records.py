@@ -62,6 +62,9 @@ class Story:
     read: bool
     starred: bool
     sources: tuple[Source, ...]
+    #: The page's address and site name (saved web pages; None for text dumps).
+    url: str | None = None
+    site: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +89,8 @@ class Story:
                 }
                 for s in self.sources
             ],
+            "url": self.url,
+            "site": self.site,
         }
 
 

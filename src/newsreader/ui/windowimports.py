@@ -68,7 +68,7 @@ class WindowImports(QObject):
 
         paths, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import Page Dumps"), str(Path.home()),
-            self.tr("Page dumps (*.txt);;All files (*)"),
+            self.tr("Page dumps and saved pages (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;All files (*)"),
         )
         if paths:
             self.start(paths)
