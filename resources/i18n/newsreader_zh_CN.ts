@@ -281,6 +281,46 @@ The details were written to {log}. Please send that file with a description of w
         <translation>跳过了关键词与标题列表之间的 {n} 行</translation>
     </message>
     <message>
+        <source>cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})</source>
+        <translation>无法解码网页：其字节既不是 UTF-8、GB18030，也不是它声明的字符集（{declared}）</translation>
+    </message>
+    <message>
+        <source>cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}</source>
+        <translation>无法解码网页：它以 {name} 字节顺序标记开头，但不是有效的 {name}</translation>
+    </message>
+    <message>
+        <source>not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth</source>
+        <translation>无法读取网页：元素嵌套超过 {limit} 层，且在此深度以上没有找到文章</translation>
+    </message>
+    <message>
+        <source>no article found in the page (no headline and body of real sentences)</source>
+        <translation>网页中没有找到文章（没有标题和由完整句子组成的正文）</translation>
+    </message>
+    <message>
+        <source>no article found in the page (no body of real sentences)</source>
+        <translation>网页中没有找到文章（没有由完整句子组成的正文）</translation>
+    </message>
+    <message>
+        <source>the page nests deeper than {limit} levels; what lies deeper was skipped</source>
+        <translation>网页嵌套超过 {limit} 层，更深处的内容已跳过</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: its parts nest too deeply</source>
+        <translation>无法读取 MHTML 文件：其部分嵌套过深</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: it holds no HTML page part</source>
+        <translation>无法读取 MHTML 文件：其中没有 HTML 网页部分</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: its HTML part is empty</source>
+        <translation>无法读取 MHTML 文件：其 HTML 部分为空</translation>
+    </message>
+    <message>
+        <source>no article found in the text (no headline and body of real sentences)</source>
+        <translation>文本中没有找到文章（没有标题和由完整句子组成的正文）</translation>
+    </message>
+    <message>
         <source>a keywords line with no article text before it was ignored</source>
         <translation>忽略了一行前面没有正文的关键词</translation>
     </message>

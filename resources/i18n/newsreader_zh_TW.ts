@@ -281,6 +281,46 @@ The details were written to {log}. Please send that file with a description of w
         <translation>略過了關鍵詞與標題清單之間的 {n} 行</translation>
     </message>
     <message>
+        <source>cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})</source>
+        <translation>無法解碼網頁：其位元組既不是 UTF-8、GB18030，也不是它宣告的字元集（{declared}）</translation>
+    </message>
+    <message>
+        <source>cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}</source>
+        <translation>無法解碼網頁：它以 {name} 位元組順序標記開頭，但不是有效的 {name}</translation>
+    </message>
+    <message>
+        <source>not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth</source>
+        <translation>無法讀取網頁：元素巢狀超過 {limit} 層，且在此深度以上沒有找到文章</translation>
+    </message>
+    <message>
+        <source>no article found in the page (no headline and body of real sentences)</source>
+        <translation>網頁中沒有找到文章（沒有標題和由完整句子組成的正文）</translation>
+    </message>
+    <message>
+        <source>no article found in the page (no body of real sentences)</source>
+        <translation>網頁中沒有找到文章（沒有由完整句子組成的正文）</translation>
+    </message>
+    <message>
+        <source>the page nests deeper than {limit} levels; what lies deeper was skipped</source>
+        <translation>網頁巢狀超過 {limit} 層，更深處的內容已略過</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: its parts nest too deeply</source>
+        <translation>無法讀取 MHTML 檔案：其部分巢狀過深</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: it holds no HTML page part</source>
+        <translation>無法讀取 MHTML 檔案：其中沒有 HTML 網頁部分</translation>
+    </message>
+    <message>
+        <source>not a readable MHTML file: its HTML part is empty</source>
+        <translation>無法讀取 MHTML 檔案：其 HTML 部分為空</translation>
+    </message>
+    <message>
+        <source>no article found in the text (no headline and body of real sentences)</source>
+        <translation>文字中沒有找到文章（沒有標題和由完整句子組成的正文）</translation>
+    </message>
+    <message>
         <source>a keywords line with no article text before it was ignored</source>
         <translation>忽略了一行前面沒有正文的關鍵詞</translation>
     </message>

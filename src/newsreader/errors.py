@@ -58,6 +58,17 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "file.not_regular": "not a regular file",
     "file.missing": "no such file or folder",
     "import.unchanged": "already imported on {when}",
+    # -- saved pages, MHTML and text-browser dumps (dumps.html_page, .mhtml, .text_browser)
+    "dump.page_undecodable": "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})",
+    "dump.page_bad_bom": "cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}",
+    "dump.page_too_deep": "not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth",
+    "dump.page_no_article": "no article found in the page (no headline and body of real sentences)",
+    "dump.page_no_body": "no article found in the page (no body of real sentences)",
+    "dump.page_deep": "the page nests deeper than {limit} levels; what lies deeper was skipped",
+    "dump.mhtml_too_deep": "not a readable MHTML file: its parts nest too deeply",
+    "dump.mhtml_no_page": "not a readable MHTML file: it holds no HTML page part",
+    "dump.mhtml_empty_page": "not a readable MHTML file: its HTML part is empty",
+    "dump.text_no_article": "no article found in the text (no headline and body of real sentences)",
     # -- a dump's warnings (dumps.portal_text)
     "dump.orphan_timestamps": (
         "1 orphan timestamp (a timestamp line with no headline) was skipped",

@@ -15,6 +15,7 @@ import re
 from newsreader.dumps import page_body, page_meta, page_tree
 from newsreader.dumps.model import Article, DumpError, Headline, ParsedDump, Timestamp
 from newsreader.dumps.page_encoding import decode_page
+from newsreader.errors import Message
 
 NAME = "html_page"
 
@@ -63,14 +64,8 @@ def parse_page(data: bytes, *, charset: str | None = None, url: str | None = Non
     body_blocks = page_body.body_blocks(blocks, container, headline) if container is not None else ()
     if not headline or sum(len(b.text) for b in body_blocks) < _MIN_BODY_CHARS:
         if truncated:
-            raise DumpError(
-                f"not a readable page: its elements nest deeper than {page_tree.MAX_DEPTH}"
-                " levels and no article was found above that depth"
-            )
-        raise DumpError(
-            "no article found in the page (no headline and body of real sentences)"
-            if not headline else "no article found in the page (no body of real sentences)"
-        )
+            raise DumpError("dump.page_too_deep", limit=page_tree.MAX_DEPTH)
+        raise DumpError("dump.page_no_body" if headline else "dump.page_no_article")
     found = page_meta.find_date(blocks, headline_block, head, url)
     timestamp = (Timestamp(found.raw, found.date, found.time) if found is not None
                  else Timestamp("", None))
@@ -87,9 +82,8 @@ def parse_page(data: bytes, *, charset: str | None = None, url: str | None = Non
         url=address,
         site=page_meta.find_site(head, headline),
     )
-    warnings = ()
+    warnings: tuple[Message, ...] = ()
     if truncated:
-        warnings = (f"the page nests deeper than {page_tree.MAX_DEPTH} levels; what lies deeper"
-                    " was skipped",)
+        warnings = (Message("dump.page_deep", limit=page_tree.MAX_DEPTH),)
     return ParsedDump(encoding=encoding, article=article, headlines=(), warnings=warnings,
                       format=NAME)

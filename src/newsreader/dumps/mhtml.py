@@ -42,12 +42,12 @@ def parse(data: bytes) -> ParsedDump:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         page, location = _page_part(message)
     except RecursionError:
-        raise DumpError("not a readable MHTML file: its parts nest too deeply") from None
+        raise DumpError("dump.mhtml_too_deep") from None
     if page is None:
-        raise DumpError("not a readable MHTML file: it holds no HTML page part")
+        raise DumpError("dump.mhtml_no_page")
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
-        raise DumpError("not a readable MHTML file: its HTML part is empty")
+        raise DumpError("dump.mhtml_empty_page")
     charset = page.get_content_charset()
     parsed = html_page.parse_page(payload, charset=charset, url=location)
     return ParsedDump(

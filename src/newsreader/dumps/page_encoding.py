@@ -88,18 +88,14 @@ def decode_page(data: bytes, declared: str | None = None) -> tuple[str, str]:
         text = data.decode(name, "replace")
         if text.count("\ufffd") <= max(4, _MAX_REPLACED_SHARE * len(text)):
             return text, name
-    raise DumpError(
-        "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it"
-        f" declares ({declared_charset(data) or 'none'})"
-    )
+    raise DumpError("dump.page_undecodable", declared=declared_charset(data) or "none")
 
 
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
     try:
         return data.decode(codec), name
     except UnicodeDecodeError:
-        raise DumpError(f"cannot decode the page: it starts with a {name} byte-order mark"
-                        f" but is not valid {name}") from None
+        raise DumpError("dump.page_bad_bom", name=name) from None
 
 
 def _detect(data: bytes) -> str | None:

@@ -145,9 +145,11 @@ def _m5_story_address(conn: sqlite3.Connection) -> None:
 
     The address is also an identity: the same page saved twice is one story.
     """
-    conn.execute("ALTER TABLE stories ADD COLUMN url TEXT")
-    conn.execute("ALTER TABLE stories ADD COLUMN site TEXT")
-    conn.execute("CREATE INDEX stories_url ON stories (url) WHERE url IS NOT NULL")
+    have = {row[1] for row in conn.execute("PRAGMA table_info(stories)")}
+    for column in ("url", "site"):
+        if column not in have:  # idempotent, like the migrations before it
+            conn.execute(f"ALTER TABLE stories ADD COLUMN {column} TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS stories_url ON stories (url) WHERE url IS NOT NULL")
 
 
 Migration = Callable[[sqlite3.Connection], None]

@@ -53,6 +53,17 @@ _TEMPLATES: dict[str, str] = {
     "file.not_regular": QT_TRANSLATE_NOOP("Messages", "not a regular file"),
     "file.missing": QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
     "import.unchanged": QT_TRANSLATE_NOOP("Messages", "already imported on {when}"),
+    # -- saved pages, MHTML and text-browser dumps
+    "dump.page_undecodable": QT_TRANSLATE_NOOP("Messages", "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})"),
+    "dump.page_bad_bom": QT_TRANSLATE_NOOP("Messages", "cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}"),
+    "dump.page_too_deep": QT_TRANSLATE_NOOP("Messages", "not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth"),
+    "dump.page_no_article": QT_TRANSLATE_NOOP("Messages", "no article found in the page (no headline and body of real sentences)"),
+    "dump.page_no_body": QT_TRANSLATE_NOOP("Messages", "no article found in the page (no body of real sentences)"),
+    "dump.page_deep": QT_TRANSLATE_NOOP("Messages", "the page nests deeper than {limit} levels; what lies deeper was skipped"),
+    "dump.mhtml_too_deep": QT_TRANSLATE_NOOP("Messages", "not a readable MHTML file: its parts nest too deeply"),
+    "dump.mhtml_no_page": QT_TRANSLATE_NOOP("Messages", "not a readable MHTML file: it holds no HTML page part"),
+    "dump.mhtml_empty_page": QT_TRANSLATE_NOOP("Messages", "not a readable MHTML file: its HTML part is empty"),
+    "dump.text_no_article": QT_TRANSLATE_NOOP("Messages", "no article found in the text (no headline and body of real sentences)"),
     # -- a dump's warnings (newsreader.dumps.portal_text)
     "dump.orphan_timestamps": QT_TRANSLATE_NOOP("Messages", "{n} orphan timestamps (timestamp "
                                                             "lines with no headline) were "
