@@ -279,7 +279,7 @@ class Importer:
                 if unchanged is not None:
                     return unchanged
                 dump_id = self._insert_dump(conn, dump)
-                merger = StoryMerger(conn, dump_id)
+                merger = StoryMerger(conn, dump_id, parsed)
                 for sighting in sightings(parsed):
                     if self._should_cancel():
                         raise ImportCancelled()

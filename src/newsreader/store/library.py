@@ -267,19 +267,12 @@ class Library:
 
     def dump_bytes(self, dump_id: int) -> bytes:
         """The original bytes of an imported dump, exactly as the editor imported them."""
-        import zlib
-
         row = self.conn.execute(
             "SELECT compression, data FROM dump_bytes WHERE dump_id = ?", (dump_id,)
         ).fetchone()
         if row is None:
             raise KeyError(dump_id)
-        compression, data = row
-        if compression == "zlib":
-            return zlib.decompress(data)
-        if compression == "none":
-            return bytes(data)
-        raise LibraryError("library.unknown_compression", dump=dump_id, name=compression)
+        return stored_bytes(*row, dump_id=dump_id)
 
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
@@ -347,6 +340,17 @@ class _transaction:
 
 
 transaction = _transaction
+
+
+def stored_bytes(compression: str, data: bytes, *, dump_id: int = 0) -> bytes:
+    """A dump's original bytes from its ``dump_bytes`` row."""
+    if compression == "zlib":
+        import zlib
+
+        return zlib.decompress(data)
+    if compression == "none":
+        return bytes(data)
+    raise LibraryError("library.unknown_compression", dump=dump_id, name=compression)
 
 
 def chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:

@@ -113,6 +113,7 @@ def reindex_touched(
     inserts: list[tuple[Any, ...]] = []
     ids = list(touched)
     names = [c.strip() for c in _SOURCE_COLUMNS.split(",")]
+    seen: set[int] = set()
     for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
         cursor = conn.execute(
@@ -120,12 +121,18 @@ def reindex_touched(
         )
         for row in cursor:
             now = dict(zip(names, row))
+            seen.add(now["id"])
             before = touched[now["id"]]
             if before is not None:
                 if _indexed_part(before) == _indexed_part(now):
                     continue  # only a source or a timestamp changed: same tokens
                 deletes.append(_tokens(before))
             inserts.append(_tokens(now))
+    # A story merged into another or left without sources is gone: so are its tokens.
+    for story_id in ids:
+        gone = touched[story_id]
+        if story_id not in seen and gone is not None:
+            deletes.append(_tokens(gone))
     if deletes:
         conn.executemany(_DELETE, deletes)
     if inserts:
