@@ -20,7 +20,6 @@ from typing import Any
 
 from newsreader.dumps.model import Block, Headline, ParsedDump, Timestamp
 from newsreader.store.identity import (
-    normalize_key_text,
     parse_published,
     precision,
     sort_key,
@@ -28,6 +27,7 @@ from newsreader.store.identity import (
     title_key,
 )
 from newsreader.store.records import blocks_to_json
+from newsreader.text import key_text as normalize_key_text
 
 # Columns the merger reads and writes; the search index reads the same snapshot.
 STATE_COLUMNS = (
