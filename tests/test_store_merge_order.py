@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pagewriter import article_page
 from dumpwriter import ARTICLE_SUMMARY, ARTICLE_TITLE, DumpText, article_dump, group
 from newsreader.store import Importer, Library
 from newsreader.store.merge import recompute_stories
@@ -56,6 +57,10 @@ POOL: list[tuple[str, bytes]] = [
                           groups=[group("换了标题的同一篇", BODY_1[:12])]).bytes()),
     ("nextday", _broadcast(BODY_1, stamp="23年08月11日 19:30").bytes()),
     ("headline-only", DumpText(groups=[group(ARTICLE_TITLE, ARTICLE_SUMMARY)]).bytes()),
+    # One saved page three times (a fix of its date, other comments): one story by address.
+    ("page", article_page().encode()),
+    ("page-again", article_page(comments=False, charset_meta="gbk").encode("gbk", "replace")),
+    ("page-fixed", article_page(date_line="2023年08月10日 18:26　来源：本地日报").encode()),
 ]
 
 
@@ -106,7 +111,7 @@ def _import_in_order(folder: Path, lib_path: Path, names: list[str]) -> list[tup
 def pool_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pool")
     for name, data in POOL:
-        (folder / f"{name}.txt").write_bytes(data)
+        (folder / f"{name}.txt").write_bytes(data)  # the format is sniffed, not named
     return folder
 
 
@@ -129,6 +134,9 @@ def test_the_pool_exercises_the_hard_cases(pool_folder: Path, tmp_path: Path) ->
     # The longest title text of one (title, date) wins; the bad date is its own story.
     assert "标题甲,说的是市场!" in by_title
     assert [s[8] for s in by_title[X[0]]] == [None]
+    # Every save of one page is one story; the earliest of its clocks is kept.
+    [page] = [s for s in stories if (s[8] or "").startswith("2023-08-10T18:2")]
+    assert page[8] == "2023-08-10T18:25" and len(page[11]) == 3
 
 
 def _sha(folder: Path, name: str) -> str:
