@@ -361,16 +361,9 @@ def reindex_command(ctx: click.Context) -> None:
     Example:
       newsreader reindex
     """
-    from newsreader.store import search_index
-    from newsreader.store.library import transaction
-
     with open_library(ctx) as library:
         try:
-            with transaction(library.conn):
-                count = search_index.rebuild(library.conn)
-            library.conn.execute(
-                f"INSERT INTO {search_index.TABLE}({search_index.TABLE}) VALUES ('optimize')"
-            )
+            count = library.reindex()
         except LibraryError as err:
             fail(str(err))
     click.echo(f"Reindexed {count} stories.")

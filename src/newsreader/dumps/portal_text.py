@@ -221,14 +221,20 @@ def _read_list(
         )
         if len(texts) == 2:
             title, summary = texts
-            headline = Headline(title, summary, False, True, timestamp, len(headlines))
+            headline = Headline(
+                title=title, summary=summary, title_truncated=False, summary_truncated=True,
+                timestamp=timestamp, position=len(headlines),
+            )
         else:
             (title,) = texts
             truncated = (
                 abs(display_width(title) - cut_width) <= _WIDTH_TOLERANCE
                 and not ends_with_closing_punctuation(title)
             )
-            headline = Headline(title, None, truncated, False, timestamp, len(headlines))
+            headline = Headline(
+                title=title, summary=None, title_truncated=truncated, summary_truncated=False,
+                timestamp=timestamp, position=len(headlines),
+            )
         headlines.append(headline)
 
     warnings: list[Message] = []

@@ -27,8 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsreader.store.identity import _SEQ_BITS, DAY_SLOTS, sort_key
-from newsreader.store.library import _ROW_COLUMNS, Library, _story_row, chunks
+from newsreader.store.identity import day_of_sort_key, sort_key
+from newsreader.store.connection import chunks
+from newsreader.store.library import Library
+from newsreader.store.rows import ROW_COLUMNS, STORY_ROW_FIELDS, named, story_row
 from newsreader.store.records import StoryRow
 
 #: Stories per block: the unit the list fetches, caches and evicts.
@@ -118,11 +120,7 @@ def day_start_key(day: dt.date) -> int:
 
 def day_of_key(key: int) -> int | None:
     """The ordinal of the day a sort key belongs to; None for an undated story."""
-    if key < 0:
-        return None
-    # Mirrors identity.sort_key: day slots since day 0 above the id bits;
-    # tests/test_ui_browse.py pins this against identity.sort_key.
-    return (key >> _SEQ_BITS) // DAY_SLOTS
+    return day_of_sort_key(key)
 
 
 def _where(flt: BrowseFilter) -> tuple[list[str], list[Any]]:
@@ -177,14 +175,14 @@ def fetch_block(
     """Up to ``limit`` stories from the key ``start`` (inclusive) on; None is the top."""
     cols = _columns(flt)
     extra = [] if start is None else [_key_before(flt, start, "<=")]
-    sql, params = _select(flt, ", ".join(cols) + ", " + _ROW_COLUMNS, extra)
+    what = ", ".join([*(c for c in cols if c not in STORY_ROW_FIELDS), ROW_COLUMNS])
+    sql, params = _select(flt, what, extra)
     sql += f" ORDER BY {_order(flt)} LIMIT ?"
     keys: list[Key] = []
     rows: list[StoryRow] = []
-    n = len(cols)
-    for r in library.conn.execute(sql, (*params, limit)):
-        keys.append(tuple(r[:n]))
-        rows.append(_story_row(r[n:]))
+    for r in named(library.conn, sql, (*params, limit)):
+        keys.append(tuple(r[c] for c in cols))
+        rows.append(story_row(r))
     return keys, rows
 
 

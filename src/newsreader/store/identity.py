@@ -13,8 +13,8 @@ from newsreader.text import key_text
 
 # Low bits of a sort key: a per-story discriminator (the story id modulo 2**24), so two
 # stories of the same minute still get distinct keys and order by id.
-_SEQ_BITS = 24
-_SEQ_MASK = (1 << _SEQ_BITS) - 1
+SEQ_BITS = 24
+_SEQ_MASK = (1 << SEQ_BITS) - 1
 # Undated stories sort after every dated one (dated keys are all positive).
 _UNDATED_BASE = -(1 << 62)
 # Slots per day in the key: date-only (0), then 00:00 (1) ... 23:59 (1440). NOTE: a
@@ -56,7 +56,7 @@ def sort_key(story_id: int, date: dt.date | None, time: dt.time | None) -> int:
         minutes += time.hour * 60 + time.minute + 1
     # NOTE: the id's low 24 bits keep keys unique until two stories of one minute have
     # ids 16.7M apart; the UNIQUE index would then refuse the second, loudly.
-    return (minutes << _SEQ_BITS) | (story_id & _SEQ_MASK)
+    return (minutes << SEQ_BITS) | (story_id & _SEQ_MASK)
 
 
 def parse_published(value: str | None) -> tuple[dt.date | None, dt.time | None]:
@@ -77,4 +77,12 @@ def precision(value: str | None) -> int:
 
 def day_floor_key(date: dt.date) -> int:
     """The smallest sort key of ``date``: every story of that day or later is >= it."""
-    return (date.toordinal() * DAY_SLOTS) << _SEQ_BITS
+    return (date.toordinal() * DAY_SLOTS) << SEQ_BITS
+
+
+def day_of_sort_key(key: int) -> int | None:
+    """The ordinal of the day a sort key belongs to (the inverse of ``sort_key``'s day
+    part); None for an undated story."""
+    if key < 0:
+        return None
+    return (key >> SEQ_BITS) // DAY_SLOTS

@@ -19,7 +19,8 @@ from typing import Any
 from newsreader.store import search_index
 from newsreader.store.errors import ImportCancelled, LibraryError
 from newsreader.errors import Message, os_fields
-from newsreader.store.library import Library, explain, transaction
+from newsreader.store.connection import explain, transaction
+from newsreader.store.library import Library
 from newsreader.store.merge import StoryMerger, sightings
 from newsreader.store.preparing import (
     PreparedDump,
@@ -30,6 +31,7 @@ from newsreader.store.preparing import (
     use_helper_process,
 )
 from newsreader.store.records import FileResult
+from newsreader.store.rows import named
 
 #: What importing a folder takes: text dumps, saved pages and single-file (MHTML) pages.
 #: The format is then decided by each file's content, not by this suffix.
@@ -162,18 +164,12 @@ class Importer:
             self._pending_index = {}
 
     @contextmanager
-    def _dump_transaction(self, merger_box: list[StoryMerger]) -> Iterator[sqlite3.Connection]:
-        """One dump's transaction (alone), or its savepoint (in a batch).
-
-        ``merger_box`` receives the dump's merger, whose touched stories are indexed
-        when the dump's changes become part of the transaction.
-        """
+    def _dump_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One dump's transaction (alone), or its savepoint (in a batch)."""
         conn = self.library.conn
         if not self._batching:
             with transaction(conn):
                 yield conn
-                for merger in merger_box:
-                    search_index.reindex_touched(conn, merger.touched)
             return
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
@@ -186,22 +182,27 @@ class Importer:
             conn.execute("RELEASE nr_dump")
             raise
         conn.execute("RELEASE nr_dump")
-        for merger in merger_box:
-            for story_id, before in merger.touched.items():
-                # The state before the whole batch is what the index still holds.
-                self._pending_index.setdefault(story_id, before)
+
+    def _index(self, touched: dict[int, dict[str, Any] | None]) -> None:
+        """Index the stories a dump touched, as the last step of its transaction: now
+        when it is alone, just before the batch commits in a batch."""
+        if not self._batching:
+            search_index.reindex_touched(self.library.conn, touched)
+            return
+        for story_id, before in touched.items():
+            # The state before the whole batch is what the index still holds.
+            self._pending_index.setdefault(story_id, before)
 
     def import_paths(self, paths: Iterable[str | Path]) -> list[FileResult]:
         """Import everything ``paths`` names; stop early (cleanly) when cancelled."""
         entries = list(expand_paths(paths))
-        results: list[FileResult] = []
         with self._batch():
-            self._import_entries(entries, results)
-        return results
+            return list(self._imported(entries))
 
-    def _import_entries(
-        self, entries: list[tuple[str, Path | None, Message | None]], results: list[FileResult]
-    ) -> None:
+    def _imported(
+        self, entries: list[tuple[str, Path | None, Message | None]]
+    ) -> Iterator[FileResult]:
+        """Each entry's result, as it is done (stops at a cancel)."""
         files = [(label, path) for label, path, error in entries if path is not None]
         ahead = prepared_ahead(files) if self._parallel and use_helper_process(len(files)) else None
         try:
@@ -220,10 +221,10 @@ class Importer:
                 except LibraryError as err:
                     # This dump rolled back; the rest of the batch still gets its chance.
                     result = FileResult(label, "rejected", error=err.message)
-                results.append(result)
                 self._maybe_commit()
                 if self._on_file is not None:
                     self._on_file(index + 1, len(entries), result)
+                yield result
         finally:
             if ahead is not None:
                 ahead.close()
@@ -244,7 +245,8 @@ class Importer:
         return self._store(prepare_bytes(label, data, sha256=sha256))
 
     def _unchanged(self, label: str, sha256: str, size: int) -> FileResult | None:
-        known = self.library.conn.execute(
+        known = named(
+            self.library.conn,
             "SELECT imported_at, encoding, orphan_timestamps, format FROM dumps WHERE sha256 = ?",
             (sha256,),
         ).fetchone()
@@ -253,11 +255,11 @@ class Importer:
         return FileResult(
             label,
             "unchanged",
-            encoding=known[1],
-            orphan_timestamps=known[2],
+            encoding=known["encoding"],
+            orphan_timestamps=known["orphan_timestamps"],
             size=size,
-            format=known[3],
-            note=Message("import.unchanged", when=known[0][:16].replace("T", " ")),
+            format=known["format"],
+            note=Message("import.unchanged", when=known["imported_at"][:16].replace("T", " ")),
         )
 
     def _store(self, dump: PreparedDump) -> FileResult:
@@ -272,8 +274,7 @@ class Importer:
         parsed = dump.parsed
         conn = self.library.conn
         try:
-            merger_box: list[StoryMerger] = []
-            with self._dump_transaction(merger_box):
+            with self._dump_transaction():
                 # Another importer may have taken this file while we parsed it.
                 unchanged = self._unchanged(label, dump.sha256, dump.size)
                 if unchanged is not None:
@@ -284,7 +285,6 @@ class Importer:
                     if self._should_cancel():
                         raise ImportCancelled()
                     merger.add(sighting)
-                merger_box.append(merger)
                 conn.execute(
                     "UPDATE dumps SET added = ?, updated = ?, orphan_timestamps = ?, "
                     "warnings = ? WHERE id = ?",
@@ -296,6 +296,7 @@ class Importer:
                         dump_id,
                     ),
                 )
+                self._index(merger.touched)
         except sqlite3.Error as err:
             raise explain(self.library.path, err) from err
         return FileResult(

@@ -16,21 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.errors import os_fields
-from newsreader.store.errors import Interrupted, LibraryBusy, LibraryError
+from newsreader.store import search_index
+from newsreader.store.connection import chunks, explain, transaction
+from newsreader.store.errors import LibraryError
 from newsreader.store.migrations import migrate, needs_migration
-from newsreader.store.records import ImportRecord, Source, Story, StoryRow, blocks_from_json
+from newsreader.store.records import ImportRecord, Source, Story, StoryRow
+from newsreader.store.rows import ROW_COLUMNS, STORY_COLUMNS, named, story, story_row
 
 LIBRARY_ENV = "NEWSREADER_LIBRARY"
 LIBRARY_FILENAME = "library.sqlite3"
-
-_ROW_COLUMNS = (
-    "id, sort_key, title, untitled, title_truncated, summary, summary_truncated, "
-    "published, has_body, read, starred"
-)
-_STORY_COLUMNS = (
-    "id, sort_key, title, untitled, title_truncated, summary, summary_truncated, byline, "
-    "keywords, blocks, published, published_raw, has_body, read, starred, url, site"
-)
 
 
 def default_library_path() -> Path:
@@ -41,24 +35,6 @@ def default_library_path() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("newsreader", appauthor=False) / LIBRARY_FILENAME
-
-
-def explain(path: Path, err: sqlite3.Error) -> LibraryError:
-    """Turn SQLite's wording into what the user should do about it (a coded error)."""
-    text = str(err).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return LibraryError("library.damaged", path=str(path))
-    if "readonly" in text or "read-only" in text:
-        return LibraryError("library.read_only", path=str(path))
-    if "locked" in text or "busy" in text:
-        return LibraryBusy("library.busy", path=str(path))
-    if "unable to open" in text:
-        return LibraryError("library.cannot_open", path=str(path))
-    if "disk" in text and "full" in text:
-        return LibraryError("library.disk_full", path=str(path))
-    if "interrupt" in text:
-        return Interrupted("library.interrupted", path=str(path))
-    return LibraryError("library.failed", path=str(path), reason=str(err))
 
 
 class Library:
@@ -184,15 +160,15 @@ class Library:
         Keyset paging: the next page starts ``before`` the last row's ``sort_key``.
         """
         if before is None:
-            sql = f"SELECT {_ROW_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?"
-            rows = self.conn.execute(sql, (limit,))
+            sql = f"SELECT {ROW_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?"
+            rows = named(self.conn, sql, (limit,))
         else:
             sql = (
-                f"SELECT {_ROW_COLUMNS} FROM stories WHERE sort_key < ? "
+                f"SELECT {ROW_COLUMNS} FROM stories WHERE sort_key < ? "
                 "ORDER BY sort_key DESC LIMIT ?"
             )
-            rows = self.conn.execute(sql, (before, limit))
-        return [_story_row(r) for r in rows]
+            rows = named(self.conn, sql, (before, limit))
+        return [story_row(r) for r in rows]
 
     def rows_by_ids(self, ids: Sequence[int]) -> dict[int, StoryRow]:
         if not ids:
@@ -200,9 +176,9 @@ class Library:
         found: dict[int, StoryRow] = {}
         for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT {_ROW_COLUMNS} FROM stories WHERE id IN ({marks})"
-            for r in self.conn.execute(sql, tuple(chunk)):
-                found[r[0]] = _story_row(r)
+            sql = f"SELECT {ROW_COLUMNS} FROM stories WHERE id IN ({marks})"
+            for r in named(self.conn, sql, tuple(chunk)):
+                found[r["id"]] = story_row(r)
         return found
 
     def list_stories(self, limit: int | None) -> list[Story]:
@@ -216,33 +192,33 @@ class Library:
         while left is None or left > 0:
             size = batch if left is None else min(batch, left)
             if before is None:
-                sql = f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?"
-                rows = self.conn.execute(sql, (size,)).fetchall()
+                sql = f"SELECT {STORY_COLUMNS} FROM stories ORDER BY sort_key DESC LIMIT ?"
+                rows = named(self.conn, sql, (size,)).fetchall()
             else:
                 sql = (
-                    f"SELECT {_STORY_COLUMNS} FROM stories WHERE sort_key < ? "
+                    f"SELECT {STORY_COLUMNS} FROM stories WHERE sort_key < ? "
                     "ORDER BY sort_key DESC LIMIT ?"
                 )
-                rows = self.conn.execute(sql, (before, size)).fetchall()
+                rows = named(self.conn, sql, (before, size)).fetchall()
             if not rows:
                 return
             yield from self._with_sources(rows)
-            before = rows[-1][1]
+            before = rows[-1]["sort_key"]
             if left is not None:
                 left -= len(rows)
 
     def get_story(self, story_id: int) -> Story | None:
-        row = self.conn.execute(
-            f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)
+        row = named(
+            self.conn, f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         if row is None:
             return None
         return self._with_sources([row])[0]
 
-    def _with_sources(self, rows: list[tuple[Any, ...]]) -> list[Story]:
+    def _with_sources(self, rows: list[sqlite3.Row]) -> list[Story]:
         if not rows:
             return []
-        by_story: dict[int, list[Source]] = {r[0]: [] for r in rows}
+        by_story: dict[int, list[Source]] = {r["id"]: [] for r in rows}
         marks = ",".join("?" * len(by_story))
         sql = (
             "SELECT s.story_id, d.path, s.role, s.position, s.published_raw, s.dump_id "
@@ -252,8 +228,10 @@ class Library:
         for story_id, path, role, position, raw, dump_id in self.conn.execute(
             sql, tuple(by_story)
         ):
-            by_story[story_id].append(Source(path, role, position, raw, dump_id))
-        return [_story(r, tuple(by_story[r[0]])) for r in rows]
+            by_story[story_id].append(Source(
+                path=path, role=role, position=position, published_raw=raw, dump_id=dump_id
+            ))
+        return [story(r, by_story[r["id"]]) for r in rows]
 
     def imports(self) -> list[ImportRecord]:
         sql = (
@@ -261,8 +239,12 @@ class Library:
             "FROM dumps ORDER BY id"
         )
         return [
-            ImportRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8])))
-            for r in self.conn.execute(sql)
+            ImportRecord(
+                id=r["id"], path=r["path"], size=r["size"], sha256=r["sha256"],
+                encoding=r["encoding"], imported_at=r["imported_at"], added=r["added"],
+                updated=r["updated"], warnings=tuple(json.loads(r["warnings"])),
+            )
+            for r in named(self.conn, sql)
         ]
 
     def dump_bytes(self, dump_id: int) -> bytes:
@@ -304,6 +286,26 @@ class Library:
             "file_bytes": page_size * page_count,
         }
 
+    # -- the search index ----------------------------------------------------------
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the stored stories, then compact it; return
+        how many stories it holds."""
+        try:
+            with transaction(self.conn):
+                count = search_index.rebuild(self.conn)
+            self.optimize()
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
+        return count
+
+    def optimize(self) -> None:
+        """Merge the search index's segments into one (smaller, faster to query)."""
+        try:
+            search_index.optimize(self.conn)
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
+
     # -- reading state -------------------------------------------------------------
 
     def set_read(self, story_ids: Iterable[int], read: bool = True) -> None:
@@ -316,30 +318,10 @@ class Library:
         assert column in ("read", "starred")
         ids = [(int(value), i) for i in story_ids]
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.executemany(f"UPDATE stories SET {column} = ? WHERE id = ?", ids)
         except sqlite3.Error as err:
             raise explain(self.path, err) from err
-
-
-class _transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (incl. cancel)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
-
-
-transaction = _transaction
 
 
 def stored_bytes(compression: str, data: bytes, *, dump_id: int = 0) -> bytes:
@@ -351,48 +333,3 @@ def stored_bytes(compression: str, data: bytes, *, dump_id: int = 0) -> bytes:
     if compression == "none":
         return bytes(data)
     raise LibraryError("library.unknown_compression", dump=dump_id, name=compression)
-
-
-def chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
-    """``items`` in slices of ``size``: SQLite limits the parameters of one statement."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _story_row(r: tuple[Any, ...]) -> StoryRow:
-    return StoryRow(
-        id=r[0],
-        sort_key=r[1],
-        title=r[2],
-        untitled=bool(r[3]),
-        title_truncated=bool(r[4]),
-        summary=r[5],
-        summary_truncated=bool(r[6]),
-        published=r[7],
-        has_body=bool(r[8]),
-        read=bool(r[9]),
-        starred=bool(r[10]),
-    )
-
-
-def _story(r: tuple[Any, ...], sources: tuple[Source, ...]) -> Story:
-    return Story(
-        id=r[0],
-        sort_key=r[1],
-        title=r[2],
-        untitled=bool(r[3]),
-        title_truncated=bool(r[4]),
-        summary=r[5],
-        summary_truncated=bool(r[6]),
-        byline=r[7],
-        keywords=tuple(json.loads(r[8])),
-        blocks=blocks_from_json(r[9]),
-        published=r[10],
-        published_raw=r[11],
-        has_body=bool(r[12]),
-        read=bool(r[13]),
-        starred=bool(r[14]),
-        sources=sources,
-        url=r[15],
-        site=r[16],
-    )

@@ -29,8 +29,10 @@ from newsreader.errors import Message
 from newsreader.search import BREAK, SP, PlannedTerm, SearchPlan, compile_query
 from newsreader.store import search_index
 from newsreader.store.identity import day_floor_key
-from newsreader.store.library import Library, chunks, transaction
+from newsreader.store.connection import chunks, transaction
+from newsreader.store.library import Library
 from newsreader.store.records import story_fields
+from newsreader.store.rows import named
 
 # Filters and ranking read only the story's sort key and has_body: a narrow covering
 # index (migration 3) instead of the wide story rows.
@@ -295,25 +297,31 @@ def _index_counts(
 _TEXT_COLUMNS = "id, title, byline, keywords, summary, blocks, sort_key, published"
 
 
-def _fields(row: Sequence[Any]) -> dict[str, Any]:
-    return story_fields(*row[1:6])
+def _fields(row: sqlite3.Row) -> dict[str, Any]:
+    return story_fields(
+        title=row["title"], byline=row["byline"], keywords=row["keywords"],
+        summary=row["summary"], blocks=row["blocks"],
+    )
 
 
-def _rows_by_id(conn: sqlite3.Connection, columns: str, ids: Sequence[int]) -> Iterable[tuple]:
+def _rows_by_id(
+    conn: sqlite3.Connection, columns: str, ids: Sequence[int]
+) -> Iterable[sqlite3.Row]:
     for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
-        yield from conn.execute(f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
+        yield from named(conn, f"SELECT {columns} FROM stories WHERE id IN ({marks})", chunk)
 
 
 def _text_counts(conn: sqlite3.Connection, plan: SearchPlan, ids: Sequence[int]) -> dict[int, int]:
     """Exact occurrences per story, by the search rule on the stored text."""
     return {
-        row[0]: plan.occurrences(_fields(row)) for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)
+        row["id"]: plan.occurrences(_fields(row))
+        for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)
     }
 
 
 def _hits(conn: sqlite3.Connection, plan: SearchPlan, ids: Sequence[int]) -> tuple[SearchHit, ...]:
-    by_id = {row[0]: row for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)}
+    by_id = {row["id"]: row for row in _rows_by_id(conn, _TEXT_COLUMNS, ids)}
     hits = []
     for story_id in ids:
         row = by_id[story_id]
@@ -321,9 +329,9 @@ def _hits(conn: sqlite3.Connection, plan: SearchPlan, ids: Sequence[int]) -> tup
         hits.append(
             SearchHit(
                 id=story_id,
-                sort_key=row[6],
-                title=row[1],
-                published=row[7],
+                sort_key=row["sort_key"],
+                title=row["title"],
+                published=row["published"],
                 snippet=quote.text,
                 highlights=tuple((a, b) for a, b in quote.highlights),
                 fields=matched,

@@ -38,7 +38,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from newsreader.store.library import chunks
+from newsreader.store.connection import chunks
 from newsreader.store.records import story_fields
 
 TABLE = "story_search"
