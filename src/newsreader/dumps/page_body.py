@@ -24,7 +24,7 @@ _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
 # Headings that start a list of other articles or the comments: nothing after them
 # in the container is the article.
-_STOP = re.compile(
+STOP = re.compile(
     r"^[【\[（(「『]?\s*(?:相关(?:阅读|新闻|文章|推荐|报道|链接|专题|内容)|延伸阅读|推荐阅读|"
     r"热门(?:推荐|文章|新闻|评论)|猜你喜欢|为你推荐|为您推荐|精彩推荐|更多(?:精彩|阅读|新闻)|"
     r"往期(?:回顾|推荐|精选)|网友评论|热门评论|最新评论|全部评论|发表评论|我要评论|"
@@ -44,6 +44,12 @@ _BOILERPLATE = re.compile(
 )
 _MAX_BOILERPLATE_LINE = 60
 _LINK_HEAVY = 0.5
+
+
+def is_boilerplate(text: str) -> bool:
+    """An editor line, copyright notice, share or app-promotion line (short lines only)."""
+    return len(text) <= _MAX_BOILERPLATE_LINE and bool(
+        _EDITOR.match(text) or _BOILERPLATE.search(text))
 
 
 def _weights(block: TextBlock) -> tuple[float, float]:
@@ -95,7 +101,7 @@ def body_blocks(
             seen_headline = True
             out.clear()  # what came before the headline in the container is its furniture
             continue
-        if _STOP.match(text) and len(text) <= 20:
+        if STOP.match(text) and len(text) <= 20:
             if out:
                 break
             continue
@@ -103,7 +109,7 @@ def body_blocks(
             continue
         if block.link_chars > len(text) * _LINK_HEAVY:
             continue
-        if len(text) <= _MAX_BOILERPLATE_LINE and (_EDITOR.match(text) or _BOILERPLATE.search(text)):
+        if is_boilerplate(text):
             continue
         kind = "heading" if block.heading else "caption" if block.caption else "paragraph"
         out.append(Block(kind, text))

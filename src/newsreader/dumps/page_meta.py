@@ -280,19 +280,25 @@ def _date_in_address(url: str | None) -> Found | None:
 
 
 def find_byline(near: list[TextBlock], head: Head) -> str | None:
-    """``来源：X 作者：Y`` as the page shows them near the headline, or the declared author."""
+    """``作者：Y 来源：X`` as the page shows them near the headline, or the declared author."""
+    declared = head.meta.get("author") or head.meta.get("article:author") \
+        or head.json_ld.get("author")
+    return byline_from_lines([b.text for b in near], declared)
+
+
+def byline_from_lines(near: list[str], declared: str | None = None) -> str | None:
+    """``作者：Y 来源：X`` from the lines around a headline (``declared``: a fallback author)."""
     source = author = None
-    for block in near:
-        if len(block.text) > 200:
+    for text in near:
+        if len(text) > 200:
             continue
         if source is None:
-            match = _SOURCE.search(block.text)
+            match = _SOURCE.search(text)
             source = match.group(1) if match else None
         if author is None:
-            match = _AUTHOR.search(block.text)
+            match = _AUTHOR.search(text)
             author = match.group(1) if match else None
-    author = author or head.meta.get("author") or head.meta.get("article:author") \
-        or head.json_ld.get("author")
+    author = author or declared
     parts = []
     if author:
         parts.append(f"作者：{collapse(author)[:40]}")

@@ -25,9 +25,9 @@ def formats() -> tuple[ModuleType, ...]:
     """The format modules, most specific first; ``portal_text`` (reads any text) last."""
     # NOTE: imported on first use, not with the package: the desktop app loads the
     # domain types (``model``) at start-up but never parses there.
-    from newsreader.dumps import html_page, mhtml, portal_text
+    from newsreader.dumps import html_page, mhtml, portal_text, text_browser
 
-    return (mhtml, html_page, portal_text)
+    return (mhtml, html_page, text_browser, portal_text)
 
 
 def detect(data: bytes) -> ModuleType:
