@@ -92,12 +92,24 @@ def char_f1(got: str, want: str) -> float:
 
 
 def is_garbled(got: Extracted, want: dict) -> bool:
-    text = (got.title or "") + got.body
+    """Mis-decoded text: replacement characters, or mojibake that re-decodes cleanly.
+
+    (An extraction miss is not garbling: the body F1 scores that.)
+    """
+    text = (got.title or "") + got.body[:400]
     if "\ufffd" in text:
         return True
-    expected = Counter(_SPACE.sub("", want["title"] + want["body"]))
-    have = Counter(_SPACE.sub("", text))
-    return sum((have & expected).values()) < sum(expected.values()) / 3
+    sample = "".join(c for c in text if ord(c) > 0x7F)[:200]
+    if len(sample) < 6:
+        return False
+    for wrong, right in (("gb18030", "utf-8"), ("latin-1", "utf-8"), ("latin-1", "gb18030"),
+                         ("cp1252", "utf-8")):
+        try:
+            sample.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)

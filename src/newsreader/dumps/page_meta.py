@@ -25,7 +25,8 @@ from newsreader.dumps.page_tree import HEADING_TAGS, TextBlock, collapse
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—|–|-\s|\s-|·\s| :: |»|•)\s*")
 _DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*"
-    r"([0-9]{1,2})(?![0-9])\s*日?"
+    # The day may run straight into the clock when a page sets them in two elements.
+    r"([0-9]{1,2})(?:(?![0-9])|(?=[0-9]{2}[:：]))\s*日?"
     r"(?:\s*(?:[T\s]|&nbsp;)?\s*([0-9]{1,2})\s*[:：时]\s*([0-9]{2})(?:\s*[:：分]\s*([0-9]{2}))?)?"
 )
 _META_DATE_NAMES = (
@@ -34,7 +35,9 @@ _META_DATE_NAMES = (
     "published_time", "datepublished", "dc.date.issued", "dc.date", "sailthru.date",
     "article.published", "weibo: article:create_at", "bytedance:published_time",
     "release_date", "date", "created", "creation_date", "og:published_time",
-    "article:modified_time",
+    # Last resorts: when the page was updated is usually the day it was published.
+    "article:modified_time", "datemodified", "dateupdate", "lastmodified", "last-modified",
+    "og:updated_time",
 )
 _BYLINE = re.compile(
     r"(?:来源|來源|作者|记者|記者|编辑|編輯|撰文|文|供稿|出处|稿源)\s*[：:/／]\s*"
@@ -42,6 +45,8 @@ _BYLINE = re.compile(
 )
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处)\s*[：:]\s*([^\s|｜　，,]{1,30})")
 _AUTHOR = re.compile(r"(?:作者|撰文|记者|記者|文)\s*[：:/／]\s*([^\s|｜　，,]{1,20})")
+_DATE_NAME = re.compile(r"pub|date|time|created", re.IGNORECASE)
+_NOT_PUBLISHED = re.compile(r"modif|updat|expir|birth", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"[,，、;；|\s]+")
 
 
@@ -221,19 +226,39 @@ def find_date(
 ) -> Found | None:
     """Publication date: visible near the headline, else declared, else in the address."""
     if headline_block is not None:
-        # The date line follows the headline within a few short lines.
-        after = blocks[headline_block.index + 1: headline_block.index + 12]
-        for block in after:
-            if len(block.text) <= 160:
-                found = parse_date(block.text)
-                if found is not None:
-                    return found
+        # The date line follows the headline within a few short lines; the body's
+        # paragraphs (long lines) end the search: dates in them are other events'.
+        for block in blocks[headline_block.index + 1: headline_block.index + 12]:
+            if len(block.text) > 100:
+                break
+            found = parse_date(block.text)
+            if found is not None:
+                return found
+    found = _declared_date(head)
+    if found is not None:
+        return found
+    if headline_block is not None:
         before = blocks[max(0, headline_block.index - 4): headline_block.index]
         for block in reversed(before):
             if len(block.text) <= 80:
                 found = parse_date(block.text)
                 if found is not None:
                     return found
+        # Some templates put the date line under the article (``发布日期：...``).
+        for block in blocks[headline_block.index + 1: headline_block.index + 120]:
+            if len(block.text) <= 60:
+                found = parse_date(block.text)
+                if found is not None:
+                    return found
+    for candidate in (url, head.canonical, head.meta.get("og:url")):
+        found = _date_in_address(candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def _declared_date(head: Head) -> Found | None:
+    """The publication date the page's metadata declares (known names first)."""
     for key in _META_DATE_NAMES:
         value = head.meta.get(key)
         if value:
@@ -245,10 +270,12 @@ def find_date(
             found = parse_date(head.json_ld[key])
             if found is not None:
                 return found
-    for candidate in (url, head.canonical, head.meta.get("og:url")):
-        found = _date_in_address(candidate)
-        if found is not None:
-            return found
+    # Other names a publishing system gives its time (``apub:time``, ``pub_date`` ...).
+    for key, value in head.meta.items():
+        if _DATE_NAME.search(key) and not _NOT_PUBLISHED.search(key):
+            found = parse_date(value)
+            if found is not None:
+                return found
     return None
 
 
