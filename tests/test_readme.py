@@ -29,3 +29,14 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_launch_command_starts_the_app() -> None:
     assert _readme_commands()[0].endswith("newsreader")
+
+
+def test_readme_commands_install_into_a_virtual_environment() -> None:
+    # Debian 12 and Ubuntu 24.04 refuse `pip install` into the system Python (PEP 668);
+    # both one-line commands make `.venv` first and install only into it.
+    for command in _readme_commands():
+        assert command.startswith("python3 -m venv .venv && "), command
+        assert "python3 -m pip" not in command and "sudo" not in command, command
+    launch, test = _readme_commands()
+    assert ".venv/bin/pip install" in launch and launch.endswith(".venv/bin/newsreader")
+    assert ". .venv/bin/activate && pip install" in test

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsreader.ui.errors import Dialogs, ExceptionReporter, setup_logging
 from newsreader.ui.i18n import Language
+from newsreader.ui.icon import APP_ID, app_icon
 from newsreader.ui.window import MainWindow
 
 BENCH_ENV = "NEWSREADER_BENCH_FIRST_PAINT"
@@ -105,6 +106,8 @@ def run(library_path: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName("newsreader")
     app.setOrganizationName("newsreader")
     app.setApplicationDisplayName("newsreader")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     language = Language()
     language.install(app)
     dialogs = Dialogs()
