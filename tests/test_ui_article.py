@@ -74,7 +74,7 @@ def test_only_web_addresses_become_links() -> None:
 
 def test_highlights_survive_escaping_and_links() -> None:
     html = article.marked("a<儿童>b", [(2, 4)])
-    assert html == 'a&lt;<span style="background-color:#ffe08a">儿童</span>&gt;b'
+    assert html == 'a&lt;<span style="background-color:#ffe08a; color:#000000">儿童</span>&gt;b'
 
 
 @pytest.fixture

@@ -12,6 +12,10 @@
         <translation>见于 {n} 个存档文件</translation>
     </message>
     <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
         <source>Keywords:</source>
         <translation>关键词：</translation>
     </message>
@@ -22,6 +26,10 @@
     <message>
         <source>Only the headline and summary of this story were captured, not its text.</source>
         <translation>这条新闻只采集到了标题和摘要，没有正文。</translation>
+    </message>
+    <message>
+        <source>Only the headline of this story was captured, not its text.</source>
+        <translation>这条新闻只采集到了标题，没有正文。</translation>
     </message>
     <message>
         <source>undated</source>
@@ -71,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>EmptyNote</name>
+    <message>
+        <source>Show All Stories</source>
+        <translation>显示全部新闻</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or shorter ones.</source>
+        <translation>试试减少关键词，或用更短的词。</translation>
+    </message>
+    <message>
+        <source>Simplified and Traditional characters already find each other: there is no need to search for both.</source>
+        <translation>简体字和繁体字已经互相匹配，不必两种都搜索。</translation>
+    </message>
+    <message>
+        <source>The filter above hides some stories: show all of them and search again.</source>
+        <translation>上方的筛选隐藏了部分新闻：显示全部后再搜索。</translation>
+    </message>
+    <message>
+        <source>No story matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的新闻。</translation>
+    </message>
+    <message>
+        <source>No story is listed: the filter hides every one.</source>
+        <translation>没有列出任何新闻：筛选把它们全部隐藏了。</translation>
+    </message>
+    <message>
+        <source>Choose All and Any Date to see the whole library again.</source>
+        <translation>选择“全部”和“任意日期”即可重新看到整个资料库。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot open the library</source>
@@ -79,6 +118,24 @@
     <message>
         <source>The library cannot be used.</source>
         <translation>资料库无法使用。</translation>
+    </message>
+    <message>
+        <source>Cannot open the link</source>
+        <translation>无法打开链接</translation>
+    </message>
+    <message>
+        <source>No web browser opened this address:
+{address}</source>
+        <translation>没有网页浏览器打开这个网址：
+{address}</translation>
+    </message>
+    <message>
+        <source>Copy the address and open it in a browser yourself.</source>
+        <translation>请复制网址，自行在浏览器中打开。</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>复制网址</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -474,6 +531,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Order of search results</source>
         <translation>搜索结果的排列顺序</translation>
+    </message>
+    <message>
+        <source>Too many results to rank by relevance: they are listed newest first. Add words to rank them.</source>
+        <translation>结果太多，无法按相关度排序：已按时间从新到旧列出。增加关键词即可按相关度排序。</translation>
     </message>
     <message>
         <source>Any Date</source>

@@ -12,6 +12,10 @@
         <translation>見於 {n} 個存檔檔案</translation>
     </message>
     <message>
+        <source>Starred</source>
+        <translation>已加星號</translation>
+    </message>
+    <message>
         <source>Keywords:</source>
         <translation>關鍵詞：</translation>
     </message>
@@ -22,6 +26,10 @@
     <message>
         <source>Only the headline and summary of this story were captured, not its text.</source>
         <translation>這則新聞只擷取到標題和摘要，沒有內文。</translation>
+    </message>
+    <message>
+        <source>Only the headline of this story was captured, not its text.</source>
+        <translation>這則新聞只擷取到了標題，沒有正文。</translation>
     </message>
     <message>
         <source>undated</source>
@@ -71,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>EmptyNote</name>
+    <message>
+        <source>Show All Stories</source>
+        <translation>顯示全部新聞</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or shorter ones.</source>
+        <translation>試試減少關鍵字，或用更短的詞。</translation>
+    </message>
+    <message>
+        <source>Simplified and Traditional characters already find each other: there is no need to search for both.</source>
+        <translation>簡體字和繁體字已經互相匹配，不必兩種都搜尋。</translation>
+    </message>
+    <message>
+        <source>The filter above hides some stories: show all of them and search again.</source>
+        <translation>上方的篩選隱藏了部分新聞：顯示全部後再搜尋。</translation>
+    </message>
+    <message>
+        <source>No story matches “{query}”.</source>
+        <translation>沒有與「{query}」相符的新聞。</translation>
+    </message>
+    <message>
+        <source>No story is listed: the filter hides every one.</source>
+        <translation>沒有列出任何新聞：篩選把它們全部隱藏了。</translation>
+    </message>
+    <message>
+        <source>Choose All and Any Date to see the whole library again.</source>
+        <translation>選擇「全部」和「任意日期」即可重新看到整個資料庫。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot open the library</source>
@@ -79,6 +118,24 @@
     <message>
         <source>The library cannot be used.</source>
         <translation>資料庫無法使用。</translation>
+    </message>
+    <message>
+        <source>Cannot open the link</source>
+        <translation>無法開啟連結</translation>
+    </message>
+    <message>
+        <source>No web browser opened this address:
+{address}</source>
+        <translation>沒有網頁瀏覽器開啟這個網址：
+{address}</translation>
+    </message>
+    <message>
+        <source>Copy the address and open it in a browser yourself.</source>
+        <translation>請複製網址，自行在瀏覽器中開啟。</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>複製網址</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -474,6 +531,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Order of search results</source>
         <translation>搜尋結果的排列順序</translation>
+    </message>
+    <message>
+        <source>Too many results to rank by relevance: they are listed newest first. Add words to rank them.</source>
+        <translation>結果太多，無法按相關度排序：已按時間從新到舊列出。增加關鍵字即可按相關度排序。</translation>
     </message>
     <message>
         <source>Any Date</source>

@@ -403,6 +403,16 @@ def search(
     return SearchResults(total, order, _hits(library.conn, compiled, ids))
 
 
+def quotes(library: Library, text: str, ids: Sequence[int]) -> dict[int, str]:
+    """The line a result list shows under each title: a quote around the first hit
+    (body, summary, then title), as ``search`` quotes it. Empty for a query with
+    nothing to search for."""
+    compiled = compile_query(text)
+    if compiled.problem is not None or not ids:
+        return {}
+    return {hit.id: hit.snippet for hit in _hits(library.conn, compiled, ids)}
+
+
 def search_ids(
     library: Library,
     text: str,

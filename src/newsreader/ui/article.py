@@ -19,9 +19,13 @@ from newsreader.ui.i18n import Language
 
 # Only web addresses become links; anything else (file:, javascript:, data:) stays text.
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+# A Markdown link some dumps carry: ``[查看原文](https://…)`` shows as its label.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^\s()]+)\)")
 
-HIGHLIGHT_BACKGROUND = "#ffe08a"
-
+# Search hits on a light page (the pane passes its palette's colours: see ``colours``).
+LIGHT_HIGHLIGHT = ("#ffe08a", "#000000")
+# The heading shows at most this many characters; the full title is its tooltip.
+TITLE_CAP = 60
 
 
 def highlight_spans(query: str | None, text: str, field: str = "body") -> list[tuple[int, int]]:
@@ -36,10 +40,44 @@ def highlight_spans(query: str | None, text: str, field: str = "body") -> list[t
         return []
 
 
-def marked(text: str, hits: Sequence[tuple[int, int]] = ()) -> str:
-    """``text`` as HTML: escaped, search hits highlighted, http(s) addresses linked."""
+def marked(
+    text: str,
+    hits: Sequence[tuple[int, int]] = (),
+    colours: tuple[str, str] = LIGHT_HIGHLIGHT,
+) -> str:
+    """``text`` as HTML: escaped, search hits highlighted (``colours``: background and
+    text), http(s) addresses and Markdown links to them linked."""
     hits = [(a, b) for a, b in hits if 0 <= a < b <= len(text)]
-    links = {m.start(): m.end() for m in _URL.finditer(text)}
+    links = list(_MARKDOWN_LINK.finditer(text))
+    if links:
+        out: list[str] = []
+        done = 0
+        for m in links:
+            out.append(_marked_piece(text, done, m.start(), hits, colours))
+            label = _marked_piece(text, m.start(1), m.end(1), hits, colours, linkify=False)
+            out.append(f'<a href="{html.escape(m.group(2), quote=True)}">{label}</a>')
+            done = m.end()
+        out.append(_marked_piece(text, done, len(text), hits, colours))
+        return "".join(out)
+    return _marked_plain(text, hits, colours)
+
+
+def _marked_piece(
+    text: str, start: int, end: int, hits: Sequence[tuple[int, int]],
+    colours: tuple[str, str], *, linkify: bool = True,
+) -> str:
+    """``text[start:end]`` marked, with the hits that fall in it."""
+    shifted = [(max(a, start) - start, min(b, end) - start) for a, b in hits
+               if a < end and b > start]
+    return _marked_plain(text[start:end], shifted, colours, linkify=linkify)
+
+
+def _marked_plain(
+    text: str, hits: Sequence[tuple[int, int]], colours: tuple[str, str], *,
+    linkify: bool = True,
+) -> str:
+    background, foreground = colours
+    links = {m.start(): m.end() for m in _URL.finditer(text)} if linkify else {}
     cuts = {0, len(text), *links, *links.values()}
     for a, b in hits:
         cuts.update((a, b))
@@ -52,7 +90,8 @@ def marked(text: str, hits: Sequence[tuple[int, int]] = ()) -> str:
             out.append(f'<a href="{html.escape(text[start:link_end], quote=True)}">')
         piece = html.escape(text[start:end], quote=False)
         if any(a <= start < b for a, b in hits):
-            piece = f'<span style="background-color:{HIGHLIGHT_BACKGROUND}">{piece}</span>'
+            piece = (f'<span style="background-color:{background}; color:{foreground}">'
+                     f"{piece}</span>")
         out.append(piece)
         if end == link_end:
             out.append("</a>")
@@ -60,8 +99,11 @@ def marked(text: str, hits: Sequence[tuple[int, int]] = ()) -> str:
     return "".join(out)
 
 
-def _marked(text: str, query: str | None, field: str = "body") -> str:
-    return marked(text, highlight_spans(query, text, field))
+def _marked(
+    text: str, query: str | None, field: str = "body",
+    colours: tuple[str, str] = LIGHT_HIGHLIGHT,
+) -> str:
+    return marked(text, highlight_spans(query, text, field), colours)
 
 
 def seen_in(story: Story) -> str:
@@ -78,6 +120,16 @@ def meta_line(story: Story, language: Language) -> str:
 
 def display_title(story: Story) -> str:
     return story.title + ("…" if story.title_truncated else "")
+
+
+def heading_title(story: Story) -> str:
+    """The title as the pane's heading shows it: at most ``TITLE_CAP`` characters."""
+    title = display_title(story)
+    return title if len(title) <= TITLE_CAP else title[: TITLE_CAP - 1] + "…"
+
+
+def title_is_capped(story: Story) -> bool:
+    return len(display_title(story)) > TITLE_CAP
 
 
 # NOTE: Qt's rich text takes margins in px only, so they are computed from the font.
@@ -100,16 +152,26 @@ def style_sheet(muted: str, link: str, em_px: int = 16) -> str:
     }
 
 
-def story_html(story: Story, language: Language, query: str | None = None) -> str:
-    """The article pane's HTML for one story."""
+def story_html(
+    story: Story, language: Language, query: str | None = None,
+    colours: tuple[str, str] = LIGHT_HIGHLIGHT, star: str | None = None,
+) -> str:
+    """The article pane's HTML for one story (``star``: the star's colour)."""
     line = 'style="line-height: 160%;"'
     tight = 'style="line-height: 125%;"'  # headings: a big line gap splits a title in two
-    parts = [f'<h1 {tight}>{_marked(display_title(story), query, "title")}</h1>']
-    parts.append(f'<p class="meta">{_marked(meta_line(story, language), query, "byline")}</p>')
+    parts = [f'<h1 {tight}>{_marked(heading_title(story), query, "title", colours)}</h1>']
+    meta = _marked(meta_line(story, language), query, "byline", colours)
+    if story.starred:
+        label = html.escape(QCoreApplication.translate("Article", "Starred"))
+        colour = f' style="color:{star}"' if star else ""
+        meta = f'<span{colour} title="{label}">★</span> ' + meta
+    parts.append(f'<p class="meta">{meta}</p>')
     if story.keywords:
         label = html.escape(QCoreApplication.translate("Article", "Keywords:"))
         words = "、".join(story.keywords)  # Chinese keywords take Chinese punctuation
-        parts.append(f'<p class="keywords">{label} {_marked(words, query, "keywords")}</p>')
+        parts.append(
+            f'<p class="keywords">{label} {_marked(words, query, "keywords", colours)}</p>'
+        )
     if story.untitled:
         parts.append(
             '<p class="note">'
@@ -124,19 +186,18 @@ def story_html(story: Story, language: Language, query: str | None = None) -> st
     if not story.has_body:
         if story.summary:
             summary = story.summary + ("…" if story.summary_truncated else "")
-            parts.append(f"<p {line}>{_marked(summary, query, 'summary')}</p>")
-        parts.append(
-            '<p class="note">'
-            + html.escape(
-                QCoreApplication.translate(
-                    "Article",
-                    "Only the headline and summary of this story were captured, not its text.",
-                )
+            parts.append(f"<p {line}>{_marked(summary, query, 'summary', colours)}</p>")
+            note = QCoreApplication.translate(
+                "Article",
+                "Only the headline and summary of this story were captured, not its text.",
             )
-            + "</p>"
-        )
+        else:
+            note = QCoreApplication.translate(
+                "Article", "Only the headline of this story was captured, not its text."
+            )
+        parts.append(f'<p class="note">{html.escape(note)}</p>')
     for block in story.blocks:
-        body = _marked(block.text, query)
+        body = _marked(block.text, query, "body", colours)
         if block.kind == "heading":
             parts.append(f"<h2 {tight}>{body}</h2>")
         elif block.kind == "caption":

@@ -13,21 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QHelpEvent,
     QFontInfo,
     QFontMetricsF,
     QPalette,
     QResizeEvent,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from newsreader.store.records import Story
-from newsreader.ui import article, typography
+from newsreader.ui import article, colours, typography
 from newsreader.ui.i18n import Language
-from newsreader.ui.listview import muted
 
 # The widest text column, in widths of one Han character (a comfortable measure).
 MEASURE_EM = 40
@@ -37,6 +37,10 @@ class ArticleView(QTextBrowser):
     """Shows one story at a time."""
 
     zoomChanged = Signal(int)
+    # A link could not be opened (no browser): its address, for the window to offer.
+    linkFailed = Signal(str)
+    # The address under the mouse ("" when it left the link), for the status bar.
+    linkHovered = Signal(str)
 
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +55,7 @@ class ArticleView(QTextBrowser):
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
         self.anchorClicked.connect(self._on_self_anchorClicked)
+        self.highlighted.connect(self._on_self_highlighted)
         # Shown (muted, by Qt) while no story is: an empty white pane looks broken.
         self.setPlaceholderText(self.tr("Choose a story in the list to read it here."))
         self._apply_font()
@@ -85,11 +90,43 @@ class ArticleView(QTextBrowser):
         em = QFontInfo(doc.defaultFont()).pixelSize()
         doc.setDefaultStyleSheet(
             article.style_sheet(
-                muted(palette).name(), palette.color(QPalette.ColorRole.Link).name(), em
+                colours.muted(palette).name(), palette.color(QPalette.ColorRole.Link).name(),
+                em,
             )
         )
-        self.setHtml(article.story_html(self.story, self.language, self.query))
+        hit = colours.highlight(palette)
+        self.setHtml(article.story_html(
+            self.story, self.language, self.query,
+            (hit.background.name(), hit.foreground.name()), colours.star(palette).name(),
+        ))
         self._apply_measure()
+
+    def update_story(self, story: Story) -> None:
+        """The same story with new marks or sources: shown again where it was."""
+        scroll = self.verticalScrollBar().value()
+        self.story = story
+        self._render()
+        self.verticalScrollBar().setValue(scroll)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.story is not None:
+            self.update_story(self.story)  # a dark or light desktop: colours follow
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            story = self.story
+            pos = self.viewport().mapFromGlobal(event.globalPos())
+            if story is not None and article.title_is_capped(story) and (
+                self.cursorForPosition(pos).blockNumber() == 0
+            ):
+                # The heading is capped: the whole title shows over it.
+                QToolTip.showText(event.globalPos(), article.display_title(story), self)
+                return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
 
     # -- typography --------------------------------------------------------------------
 
@@ -154,4 +191,9 @@ class ArticleView(QTextBrowser):
 
     def _on_self_anchorClicked(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https"):
-            self.open_url(url)
+            if not self.open_url(url):
+                # No browser (or it refused): say so; the window offers to copy it.
+                self.linkFailed.emit(url.toString())
+
+    def _on_self_highlighted(self, url: QUrl) -> None:
+        self.linkHovered.emit(url.toString() if url.isValid() else "")

@@ -100,6 +100,32 @@ class Dialogs:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         return self._open(box)
 
+    def link_failed(self, parent: QWidget | None, address: str) -> QMessageBox:
+        """No browser opened a link: say so, and offer its address for the clipboard."""
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "Cannot open the link"))
+        box.setText(
+            QCoreApplication.translate(
+                "Errors", "No web browser opened this address:\n{address}"
+            ).format(address=address)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Errors", "Copy the address and open it in a browser yourself."
+            )
+        )
+        copy = box.addButton(
+            QCoreApplication.translate("Errors", "Copy Address"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(address))
+        box.addButton(QMessageBox.StandardButton.Close)
+        return self._open(box)
+
     def unexpected(self, parent: QWidget | None, summary: str) -> QMessageBox:
         """A bug: say so plainly, point at the log, keep the traceback out of sight."""
         from PySide6.QtWidgets import QMessageBox

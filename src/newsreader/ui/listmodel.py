@@ -30,6 +30,9 @@ from newsreader.ui.messages import said
 BLOCK = browse.BLOCK
 # Blocks kept in memory (3 x 512 rows either side of the view is plenty for scrolling).
 MAX_BLOCKS = 8
+# Result quotes are read for this many neighbouring rows at a time, and this many kept.
+QUOTE_CHUNK = 32
+MAX_QUOTES = 4096
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,9 @@ class ListContent:
     label: Callable[[Any], str] = _no_label
     # Stories per block (the loader's unit).
     block: int = BLOCK
+    # Search results: the quote around the first hit for given ids (shown in place of
+    # the summary, which may not contain the hit). Read only for rows on screen.
+    quotes: Callable[[list[int]], dict[int, str]] | None = None
 
     @property
     def row_count(self) -> int:
@@ -132,6 +138,7 @@ class StoryListModel(QAbstractListModel):
         self._header_rows: list[int] = []
         self._first_ranks: list[int] = []
         self._blocks: dict[int, list[StoryRow]] = {}
+        self._quotes: dict[int, str] = {}
         self.highlight_query: str | None = None
 
     # -- content -------------------------------------------------------------------
@@ -146,9 +153,15 @@ class StoryListModel(QAbstractListModel):
         self._first_ranks = [h.first_rank for h in content.headers]
         self._header_rows = [h.first_rank + i for i, h in enumerate(content.headers)]
         self._blocks = {}
+        self._quotes = {}
         if content.first_block:
             self._blocks[0] = list(content.first_block)
         self.endResetModel()
+
+    @property
+    def rows_dated(self) -> bool:
+        """No day headers (results by relevance): each row shows its own date."""
+        return not self._content.headers
 
     def cached_blocks(self) -> list[int]:
         return sorted(self._blocks)
@@ -201,6 +214,30 @@ class StoryListModel(QAbstractListModel):
             del self._blocks[far]
         self._blocks[block] = rows
         return rows
+
+    def _quoted(self, row: int, story: StoryRow) -> StoryRow:
+        """A search result with the quote around its hit as its second line."""
+        quotes = self._content.quotes
+        if quotes is None:
+            return story
+        quote = self._quotes.get(story.id)
+        if quote is None:
+            rank = self.rank_at(row) or 0
+            start = rank - rank % QUOTE_CHUNK
+            ids = []
+            for r in range(start, min(start + QUOTE_CHUNK, self._content.total)):
+                neighbour = self.story_at(self.row_of_rank(r))
+                if neighbour is not None and neighbour.id not in self._quotes:
+                    ids.append(neighbour.id)
+            if len(self._quotes) + len(ids) > MAX_QUOTES:
+                self._quotes.clear()  # bounded: only rows on screen matter
+            try:
+                self._quotes.update(quotes(ids))
+            except Exception as err:  # noqa: BLE001 - a failed read must not kill painting
+                log.exception("cannot read result quotes")
+                self.loadFailed.emit(said(err))
+            quote = self._quotes.setdefault(story.id, story.summary or "")
+        return dataclasses.replace(story, summary=quote, summary_truncated=False)
 
     def row_of_story(self, story_id: int) -> int | None:
         """The row of a story among the blocks in memory (None when not loaded)."""
@@ -258,7 +295,7 @@ class StoryListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return story.title + ("…" if story.title_truncated else "")
         if role == Role.Story:
-            return story
+            return self._quoted(row, story)
         if role == Role.StoryId:
             return story.id
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,11 +21,13 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -42,26 +44,26 @@ from PySide6.QtWidgets import (
 )
 
 from newsreader.store.records import StoryRow
-from newsreader.ui.article import HIGHLIGHT_BACKGROUND, highlight_spans
+from newsreader.ui import colours
+from newsreader.ui.article import highlight_spans
 from newsreader.ui.i18n import clock_label
 from newsreader.ui.listmodel import Role
 
 Index = QModelIndex | QPersistentModelIndex
 
 STAR = "★"
-STAR_COLOUR = QColor("#e0a800")
-BODY_MARK_COLOUR = QColor("#3d7dd8")
 
 
 def muted(palette: QPalette) -> QColor:
-    """A colour between text and background: secondary text that is still legible."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        (text.red() * 55 + base.red() * 45) // 100,
-        (text.green() * 55 + base.green() * 45) // 100,
-        (text.blue() * 55 + base.blue() * 45) // 100,
-    )
+    """Secondary text (see ``colours.muted``)."""
+    return colours.muted(palette)
+
+
+def corner_label(story: StoryRow, dated: bool) -> str:
+    """A row's right-hand label: its clock time under a day header, else its date."""
+    if dated:
+        return (story.published or "")[:10]
+    return clock_label(story.published)
 
 
 class HeadlineDelegate(QStyledItemDelegate):
@@ -136,11 +138,11 @@ class HeadlineDelegate(QStyledItemDelegate):
         if story.has_body:
             mark = QRectF(rect.left() + 4, top + (line_h - 10) / 2, 7, 10)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(text_colour if selected else BODY_MARK_COLOUR)
+            painter.setBrush(text_colour if selected else colours.body_mark(palette))
             painter.drawRoundedRect(mark, 1.5, 1.5)
 
-        # Right column: star and clock time.
-        clock = clock_label(story.published)
+        # Right column: star and clock time (the date too where no day header is above).
+        clock = corner_label(story, getattr(index.model(), "rows_dated", False))
         clock_w = fm.horizontalAdvance(clock) if clock else 0
         star_w = fm.horizontalAdvance(STAR) + 4 if story.starred else 0
         painter.setFont(base)
@@ -152,7 +154,7 @@ class HeadlineDelegate(QStyledItemDelegate):
                 clock,
             )
         if story.starred:
-            painter.setPen(text_colour if selected else STAR_COLOUR)
+            painter.setPen(text_colour if selected else colours.star(palette))
             painter.drawText(
                 QRectF(right - clock_w - star_w, top, star_w, line_h),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -164,13 +166,14 @@ class HeadlineDelegate(QStyledItemDelegate):
         title = story.title + ("…" if story.title_truncated else "")
         gap = 8 if (clock or story.starred) else 0
         title_w = right - left - clock_w - star_w - gap
+        hit = colours.highlight(palette)
         self._draw_line(painter, title_font, title, query, "title", QPointF(left, top),
-                        title_w, text_colour, selected)
+                        title_w, text_colour, hit)
 
         if story.summary:
             summary = story.summary + ("…" if story.summary_truncated else "")
             self._draw_line(painter, base, summary, query, "summary",
-                            QPointF(left, top + line_h + 2), right - left, soft, selected)
+                            QPointF(left, top + line_h + 2), right - left, soft, hit)
 
     def _draw_line(
         self,
@@ -182,7 +185,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         origin: QPointF,
         width: float,
         colour: QColor,
-        selected: bool,
+        hit: colours.Highlight,
     ) -> None:
         """One line of text, cut with ``…`` to ``width``, search hits highlighted."""
         fm = QFontMetrics(font)
@@ -198,9 +201,8 @@ class HeadlineDelegate(QStyledItemDelegate):
                     fmt = QTextLayout.FormatRange()
                     fmt.start, fmt.length = a, b - a
                     char = QTextCharFormat()
-                    char.setBackground(QColor(HIGHLIGHT_BACKGROUND))
-                    if selected:
-                        char.setForeground(QColor("#000000"))
+                    char.setBackground(hit.background)
+                    char.setForeground(hit.foreground)
                     fmt.format = char
                     formats.append(fmt)
             layout.setFormats(formats)
@@ -215,6 +217,9 @@ class HeadlineDelegate(QStyledItemDelegate):
 
 class HeadlineView(QTableView):
     """The list widget: one column of fixed-height rows, header rows skipped by the cursor."""
+
+    # Esc in the list (the reader leaves a search).
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,11 +256,24 @@ class HeadlineView(QTableView):
         # shortcuts here (j, k, m, s) and searching has its own field.
         return
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
-        target = super().moveCursor(action, modifiers)
         model = self.model()
+        Action = QAbstractItemView.CursorAction
+        if model is not None and action in (Action.MoveHome, Action.MoveEnd):
+            # One column: Home and End (with Ctrl or not) mean the first and last story.
+            if action == Action.MoveHome:
+                return self.step_from(0, 1) or self.currentIndex()
+            return self.step_from(model.rowCount() - 1, -1) or self.currentIndex()
+        target = super().moveCursor(action, modifiers)
         if model is None or not target.isValid():
             return target
         is_story = getattr(model, "is_story_row", None)

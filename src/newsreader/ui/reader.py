@@ -20,6 +20,7 @@ from newsreader.store import browse
 from newsreader.store.library import Library
 from newsreader.store.records import Story
 from newsreader.ui.browsing import BrowseList
+from newsreader.ui.emptynote import EmptyNote
 from newsreader.ui.i18n import Language
 from newsreader.ui.listmodel import StoryListModel
 from newsreader.ui.listplace import select_row
@@ -43,6 +44,8 @@ class ReaderView(QWidget):
     problem = Signal(object)  # a library error worth a dialog (a Message, or text)
     notice = Signal(str)  # a passing condition worth a line in the status bar
     zoomChanged = Signal(int)
+    linkFailed = Signal(str)  # an address no browser opened
+    linkHovered = Signal(str)  # the address under the mouse, "" when it left
     # The headline list has painted for the first time (the article pane can follow).
     listPainted = Signal()
 
@@ -78,6 +81,9 @@ class ReaderView(QWidget):
         self.browsing.libraryCountChanged.connect(self.libraryCountChanged)
         self.search.searchApplied.connect(self.searchApplied)
         self.search_bar.toResults.connect(self._on_search_bar_toResults)
+        self.list_view.escaped.connect(self._on_list_view_escaped)
+        self.empty_note = EmptyNote(self.list_view.viewport())
+        self.empty_note.clearFilter.connect(self._on_empty_note_clearFilter)
         self.search_bar.filterChanged.connect(self._on_search_bar_filterChanged)
 
         left = QWidget()
@@ -113,6 +119,8 @@ class ReaderView(QWidget):
             if self._zoom is not None:
                 view.set_zoom(self._zoom)
             view.zoomChanged.connect(self.zoomChanged)
+            view.linkFailed.connect(self.linkFailed)
+            view.linkHovered.connect(self.linkHovered)
             state = self.splitter.saveState()  # sizes, even while the page is hidden
             self.splitter.replaceWidget(1, view).deleteLater()
             self.splitter.restoreState(state)
@@ -207,7 +215,22 @@ class ReaderView(QWidget):
         select_row(self.list_view, row, show=show, scroll=scroll)
 
     def update_count(self) -> None:
+        """The count line, and the note an empty list shows instead of nothing."""
         self.search.update_count()
+        outcome = self.search.outcome
+        if self.searching and outcome is not None:
+            if outcome.total == 0 and not outcome.message:
+                self.empty_note.show_no_results(outcome.request.query, self.flt)
+                return
+        elif not self.searching and self.browse_model.content.total == 0 and (
+            self.flt != browse.BrowseFilter() and not self.browsing.pending
+        ):
+            self.empty_note.show_all_hidden()
+            return
+        self.empty_note.hide()
+
+    def _on_empty_note_clearFilter(self) -> None:
+        self.set_filter(browse.BrowseFilter())
 
     def load_first_page(self, flt: browse.BrowseFilter, restore_id: int | None = None) -> None:
         self.browsing.load_first_page(flt, restore_id)
@@ -237,9 +260,18 @@ class ReaderView(QWidget):
         """↓ or Enter in the search field: into the list, on its first story."""
         if self.model.rowCount() == 0:
             return
-        self.list_view.setFocus()
-        if not self.list_view.currentIndex().isValid():
+        self.list_view.setFocus()  # Qt makes a row current on focus, without selecting it
+        current = self.list_view.currentIndex()
+        if current.isValid() and self.model.is_story_row(current.row()):
+            self.select_row(current.row())  # highlighted, as opened
+        else:
+            self.list_view.setCurrentIndex(self.model.index(-1, 0))
             self.move(1)
+
+    def _on_list_view_escaped(self) -> None:
+        """Esc in the results leaves the search, back to the list where it was."""
+        if self.search.wanted:
+            self.search.leave()
 
     # -- commands (the window's menus call these) ---------------------------------------
 

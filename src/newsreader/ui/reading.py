@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from newsreader.store.errors import LibraryBusy, LibraryError
@@ -21,6 +21,10 @@ from newsreader.store.records import Story
 
 if TYPE_CHECKING:
     from newsreader.ui.reader import ReaderView
+
+
+# How long a story must stay on screen before it counts as read (feed readers' habit).
+READ_AFTER_MS = 1000
 
 
 class StoryReading(QObject):
@@ -37,6 +41,20 @@ class StoryReading(QObject):
         self.current: Story | None = None
         # Set when the library refused a write: reading state is no longer saved.
         self.read_only = False
+        # A story counts as read once it was shown this long (moving through the list
+        # with the keys marks nothing); a setting. 0 marks it read when it opens.
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.setInterval(READ_AFTER_MS)
+        self._read_timer.timeout.connect(self._on_read_timer_timeout)
+
+    @property
+    def read_after_ms(self) -> int:
+        return self._read_timer.interval()
+
+    @read_after_ms.setter
+    def read_after_ms(self, ms: int) -> None:
+        self._read_timer.setInterval(max(0, int(ms)))
 
     def on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """The list's cursor moved: show the story under it."""
@@ -57,10 +75,18 @@ class StoryReading(QObject):
             return None
         self.current = story
         reader.article.show_story(story, reader.search_bar.query() if reader.searching else None)
+        self._read_timer.stop()
         if not story.read:
-            self.set_flag(story, read=True)
+            if self._read_timer.interval() == 0:
+                self.set_flag(story, read=True)
+            else:
+                self._read_timer.start()
         self.storyShown.emit(story.id)
         return story
+
+    def _on_read_timer_timeout(self) -> None:
+        if self.current is not None and not self.current.read:
+            self.set_flag(self.current, read=True)
 
     def set_flag(self, story: Story, **flag: bool) -> None:
         if self.read_only:
@@ -82,6 +108,10 @@ class StoryReading(QObject):
             return
         if self.current is not None and self.current.id == story.id:
             self.current = dataclasses.replace(self.current, **flag)
+            if "read" in flag:
+                self._read_timer.stop()  # an explicit mark wins over the timer
+            if self.reader.has_article_pane():
+                self.reader.article.update_story(self.current)  # the star shows
         for model in (self.reader.browse_model, self.reader.search_model):
             model.update_story(story.id, **flag)
 
@@ -128,7 +158,4 @@ class StoryReading(QObject):
         story = self.library.get_story(self.current.id)
         if story is not None and story != self.current:
             self.current = story
-            article = self.reader.article
-            scroll = article.verticalScrollBar().value()
-            article.show_story(story, article.query)
-            article.verticalScrollBar().setValue(scroll)
+            self.reader.article.update_story(story)

@@ -17,6 +17,7 @@ from newsreader.ui.settings import Settings
 def restore(reader: ReaderView, settings: Settings, library_path: Path) -> None:
     """Give a newly opened ``reader`` what was remembered, and keep remembering."""
     reader.zoomChanged.connect(settings.set_zoom)
+    reader.reading.read_after_ms = settings.read_after_ms()
     reader.search_bar.set_order(settings.search_order())
     reader.search_bar.orderChanged.connect(settings.set_search_order)
     reader.storyShown.connect(lambda story_id: settings.set_last_story(library_path, story_id))

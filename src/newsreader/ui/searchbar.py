@@ -135,9 +135,10 @@ class SearchBar(QWidget):
         self.order_box = QComboBox()
         self.order_box.addItems([self.tr("Relevance"), self.tr("Date")])
         self.order_box.setToolTip(self.tr("Order of search results"))
-        self.order_box.currentIndexChanged.connect(
-            lambda i: self.orderChanged.emit(self.ORDERS[i])
-        )
+        # The order the user chose; the box may show another while a search is
+        # forced into date order (too many results to rank).
+        self._chosen_order = self.ORDERS[0]
+        self.order_box.currentIndexChanged.connect(self._on_order_box_currentIndexChanged)
 
         self.dates = DateRange()
         self.dates.changed.connect(self._emit_filter)
@@ -174,10 +175,31 @@ class SearchBar(QWidget):
         return self.field.text()
 
     def order(self) -> str:
-        return self.ORDERS[self.order_box.currentIndex()]
+        """The order the user asked for (see ``show_order``)."""
+        return self._chosen_order
 
     def set_order(self, order: str) -> None:
+        self._chosen_order = order
         self.order_box.setCurrentIndex(self.ORDERS.index(order))
+
+    def show_order(self, order: str) -> None:
+        """Show the order results really come in, without changing the user's choice."""
+        self.order_box.blockSignals(True)
+        try:
+            self.order_box.setCurrentIndex(self.ORDERS.index(order))
+        finally:
+            self.order_box.blockSignals(False)
+        if order != self._chosen_order:
+            self.order_box.setToolTip(
+                self.tr("Too many results to rank by relevance: they are listed newest "
+                        "first. Add words to rank them.")
+            )
+        else:
+            self.order_box.setToolTip(self.tr("Order of search results"))
+
+    def _on_order_box_currentIndexChanged(self, index: int) -> None:
+        self._chosen_order = self.ORDERS[index]
+        self.orderChanged.emit(self._chosen_order)
 
     def filter(self) -> BrowseFilter:
         since, until = self.dates.value()

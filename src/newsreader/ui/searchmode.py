@@ -68,7 +68,8 @@ class SearchMode(QObject):
 
     def _on_bar_queryEdited(self, text: str) -> None:
         if not text.strip():
-            self.leave(clear_field=False)
+            # Emptied by editing: the list comes back, the typing stays in the field.
+            self.leave(clear_field=False, focus_list=False)
             return
         self.schedule()
 
@@ -87,8 +88,16 @@ class SearchMode(QObject):
         headers = tuple(outcome.groups) if outcome.order == "date" else ()
         loader = IdLoader(reader.library, outcome.ids, block)
         first = outcome.rows if len(outcome.rows) <= block else ()
+        query = outcome.request.query
+
+        def quotes(ids: list[int]) -> dict[int, str]:
+            from newsreader.store import search as store_search  # loaded by the search
+
+            return store_search.quotes(reader.library, query, ids)
+
         content = ListContent(
-            len(outcome.ids), headers, loader, first, reader.language.day_label, block
+            len(outcome.ids), headers, loader, first, reader.language.day_label, block,
+            quotes=quotes,
         )
         # The complete answer extends the first page: keep the scroll where it is.
         same_query = (
@@ -100,6 +109,7 @@ class SearchMode(QObject):
             self._browse_place = capture(view, reader.browse_model)
             reader.use_model(self.model)
         self.outcome = outcome
+        self.bar.show_order(outcome.order)  # honest when forced into date order
         self.model.highlight_query = outcome.request.query
         self.model.set_content(content)
         if reader.has_article_pane():
@@ -110,11 +120,11 @@ class SearchMode(QObject):
             if rank is not None:
                 reader.select_row(self.model.row_of_rank(rank), show=False, scroll=False)
         view.verticalScrollBar().setValue(scroll)
-        self.update_count()
+        reader.update_count()
         self.searchApplied.emit()
 
-    def leave(self, clear_field: bool = True) -> None:
-        """Back to the full list, where it was before the search."""
+    def leave(self, clear_field: bool = True, *, focus_list: bool = True) -> None:
+        """Back to the full list, where it was before the search (Esc: into the list)."""
         reader = self.reader
         self.flow.cancel()  # answers still on their way are no longer wanted
         if clear_field:
@@ -122,14 +132,16 @@ class SearchMode(QObject):
         if reader.has_article_pane():
             reader.article.set_query(None)
         self.outcome = None
+        self.bar.show_order(self.bar.order())
         if not self.active:
             return
         reader.use_model(reader.browse_model)
         self.model.set_content(ListContent(0, (), lambda b: []))
         place, self._browse_place = self._browse_place, None
         reader.browsing.return_to(place)
-        self.update_count()
-        reader.list_view.setFocus()
+        reader.update_count()
+        if focus_list:
+            reader.list_view.setFocus()
 
     def update_count(self) -> None:
         """The count line: results (and why they are by date), or stories listed."""

@@ -83,6 +83,16 @@ class Settings:
     def set_search_order(self, order: str) -> None:
         self.q.setValue("search/order", order)
 
+    def read_after_ms(self) -> int:
+        """How long a story is shown before it counts as read (0: when it opens)."""
+        try:
+            return max(0, int(self._get("reading/mark_read_after_ms", 1000)))
+        except (TypeError, ValueError):
+            return 1000
+
+    def set_read_after_ms(self, ms: int) -> None:
+        self.q.setValue("reading/mark_read_after_ms", int(ms))
+
     def last_story(self, library: Path) -> int | None:
         try:
             value = int(self._get(f"last_story/{_library_key(library)}", 0))

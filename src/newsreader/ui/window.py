@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         reader.libraryCountChanged.connect(self._on_reader_libraryCountChanged)
         reader.problem.connect(self._on_reader_problem)
         reader.notice.connect(self._on_reader_notice)
+        reader.linkHovered.connect(self._on_reader_linkHovered)
+        reader.linkFailed.connect(lambda url: self.dialogs.link_failed(self, url))
         self.stack.addWidget(reader)
         self.menus.bind(reader)
         remembered.restore(reader, self.settings, library_path)
@@ -254,6 +256,12 @@ class MainWindow(QMainWindow):
 
     def _on_reader_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def _on_reader_linkHovered(self, address: str) -> None:
+        if address:
+            self.statusBar().showMessage(address)
+        else:
+            self.statusBar().clearMessage()
 
     def _on_reader_problem(self, message: object) -> None:
         self.dialogs.problem(self, self.tr("Library problem"), _worded(message))
