@@ -60,8 +60,10 @@ def parse_page(data: bytes, *, charset: str | None = None, url: str | None = Non
     body = root.find("body")
     blocks = page_tree.blocks(body if body is not None else root)
     headline, headline_block = page_meta.find_headline(blocks, head)
-    container = page_body.choose_container(blocks)
-    body_blocks = page_body.body_blocks(blocks, container, headline) if container is not None else ()
+    furniture = page_body.furniture_marks(blocks)
+    container = page_body.choose_container(blocks, furniture)
+    body_blocks = (page_body.body_blocks(blocks, container, headline, furniture)
+                   if container is not None else ())
     if not headline or sum(len(b.text) for b in body_blocks) < _MIN_BODY_CHARS:
         if truncated:
             raise DumpError("dump.page_too_deep", limit=page_tree.MAX_DEPTH)
