@@ -94,6 +94,10 @@ class Library:
             conn.execute("PRAGMA cache_size = -32000")
             if needs_migration(conn):
                 migrate(conn)
+                if not search_index.exists(conn):
+                    # A new library (or one from before the index): it gets today's.
+                    with transaction(conn):
+                        search_index.create_with_contents(conn)
         except sqlite3.Error as err:
             conn.close()
             raise explain(path, err) from err

@@ -1,142 +1,154 @@
-"""The library's schema, as an ordered list of migrations.
+"""The library's schema, as an ordered list of frozen migrations.
 
 This module owns every CREATE/ALTER statement. ``PRAGMA user_version`` holds the
 number of migrations applied; a library from a newer program (a higher number than
-we know) is refused rather than guessed at. Must not import Qt, the parsers or the CLI.
+we know) is refused rather than guessed at. Must not import Qt, the parsers, the CLI
+or any other store module but ``errors``.
 
-sqlite-utils builds the tables (it is imported only here and only when a migration
-actually runs, so opening an up-to-date library stays cheap for the desktop app).
+Each migration is frozen: self-contained SQL, and where data must be computed, a copy
+of the function as it was when the migration was written, inside the migration. So an
+old library upgrades the same way whatever today's code says (``tests/
+test_store_migrations.py`` upgrades a schema-4 library made by the code of that time).
+Append only; never change a migration that has been released.
+
+NOTE: the full-text index is not built here. It is derived data with its own version
+(the tokenizer's signature in ``meta``): ``store.search_index`` creates it when a
+library has none and rebuilds it when the signature changed. A migration cannot
+freeze a tokenizer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
 from newsreader.store.errors import LibraryError
 
+# What sqlite-utils 3.x wrote for the first release's tables, kept verbatim so that
+# every library has the same schema text whichever sqlite-utils is installed.
+_M1 = (
+    """CREATE TABLE "dumps" (
+   "id" INTEGER PRIMARY KEY,
+   "sha256" TEXT NOT NULL,
+   "path" TEXT NOT NULL,
+   "size" INTEGER NOT NULL,
+   "encoding" TEXT NOT NULL,
+   "imported_at" TEXT NOT NULL,
+   "added" INTEGER DEFAULT 0,
+   "updated" INTEGER DEFAULT 0,
+   "orphan_timestamps" INTEGER DEFAULT 0,
+   "warnings" TEXT DEFAULT '[]',
+   "format" TEXT NOT NULL
+)""",
+    """CREATE UNIQUE INDEX "idx_dumps_sha256"
+    ON "dumps" ("sha256")""",
+    # NOTE: the original bytes live in their own table so that scanning `dumps`
+    # (the import history) never drags megabytes of blobs through the page cache.
+    """CREATE TABLE "dump_bytes" (
+   "dump_id" INTEGER PRIMARY KEY REFERENCES "dumps"("id"),
+   "compression" TEXT NOT NULL,
+   "data" BLOB NOT NULL
+)""",
+    # ``sort_key``: newest-first order as one integer (see identity.sort_key); the
+    # list pages by it. ``keywords`` is a JSON array, ``blocks`` one of [kind, text].
+    """CREATE TABLE "stories" (
+   "id" INTEGER PRIMARY KEY,
+   "sort_key" INTEGER NOT NULL,
+   "title" TEXT NOT NULL,
+   "title_key" TEXT NOT NULL,
+   "untitled" INTEGER DEFAULT 0,
+   "title_truncated" INTEGER DEFAULT 0,
+   "summary" TEXT,
+   "summary_truncated" INTEGER DEFAULT 0,
+   "byline" TEXT,
+   "keywords" TEXT NOT NULL DEFAULT '[]',
+   "blocks" TEXT,
+   "has_body" INTEGER NOT NULL DEFAULT 0,
+   "text_key" TEXT NOT NULL,
+   "published" TEXT,
+   "published_date" TEXT,
+   "published_raw" TEXT,
+   "last_dump_id" INTEGER,
+   "read" INTEGER DEFAULT 0,
+   "starred" INTEGER DEFAULT 0
+)""",
+    """CREATE UNIQUE INDEX "idx_stories_sort_key"
+    ON "stories" ("sort_key")""",
+    """CREATE INDEX "idx_stories_title_key_published_date"
+    ON "stories" ("title_key", "published_date")""",
+    """CREATE INDEX "idx_stories_text_key"
+    ON "stories" ("text_key")""",
+    """CREATE TABLE "sources" (
+   "id" INTEGER PRIMARY KEY,
+   "story_id" INTEGER NOT NULL REFERENCES "stories"("id"),
+   "dump_id" INTEGER NOT NULL REFERENCES "dumps"("id"),
+   "role" TEXT NOT NULL,
+   "position" INTEGER NOT NULL,
+   "published_raw" TEXT
+)""",
+    """CREATE INDEX "idx_sources_story_id"
+    ON "sources" ("story_id")""",
+    """CREATE INDEX "idx_sources_dump_id"
+    ON "sources" ("dump_id")""",
+)
+
 
 def _m1_library(conn: sqlite3.Connection) -> None:
     """Dumps with their original bytes, stories, and the sightings that link them."""
-    import sqlite_utils
-
-    db = sqlite_utils.Database(conn)
-    db["dumps"].create(
-        {
-            "id": int,
-            "sha256": str,
-            "path": str,
-            "size": int,
-            "encoding": str,
-            "imported_at": str,
-            "added": int,
-            "updated": int,
-            "orphan_timestamps": int,
-            "warnings": str,  # JSON array of one-line strings
-            "format": str,  # which parser read it, so a re-parse knows what to redo
-        },
-        pk="id",
-        not_null={"sha256", "path", "size", "encoding", "imported_at", "format"},
-        defaults={"added": 0, "updated": 0, "orphan_timestamps": 0, "warnings": "[]"},
-    )
-    db["dumps"].create_index(["sha256"], unique=True)
-    # NOTE: the original bytes live in their own table so that scanning `dumps`
-    # (the import history) never drags megabytes of blobs through the page cache.
-    db["dump_bytes"].create(
-        {"dump_id": int, "compression": str, "data": bytes},
-        pk="dump_id",
-        foreign_keys=[("dump_id", "dumps", "id")],
-        not_null={"compression", "data"},
-    )
-    db["stories"].create(
-        {
-            "id": int,
-            # Newest-first order as one integer (see identity.sort_key): the list pages
-            # by it and the search index uses it as its rowid.
-            "sort_key": int,
-            "title": str,
-            "title_key": str,
-            "untitled": int,
-            "title_truncated": int,
-            "summary": str,
-            "summary_truncated": int,
-            "byline": str,
-            "keywords": str,  # JSON array
-            "blocks": str,  # JSON array of [kind, text]
-            "has_body": int,
-            "text_key": str,
-            "published": str,
-            "published_date": str,
-            "published_raw": str,
-            "last_dump_id": int,
-            "read": int,
-            "starred": int,
-        },
-        pk="id",
-        not_null={"sort_key", "title", "title_key", "keywords", "has_body", "text_key"},
-        defaults={
-            "untitled": 0,
-            "title_truncated": 0,
-            "summary_truncated": 0,
-            "keywords": "[]",
-            "has_body": 0,
-            "read": 0,
-            "starred": 0,
-        },
-    )
-    db["stories"].create_index(["sort_key"], unique=True)
-    db["stories"].create_index(["title_key", "published_date"])
-    db["stories"].create_index(["text_key"])
-    db["sources"].create(
-        {
-            "id": int,
-            "story_id": int,
-            "dump_id": int,
-            "role": str,
-            "position": int,
-            "published_raw": str,
-        },
-        pk="id",
-        foreign_keys=[("story_id", "stories", "id"), ("dump_id", "dumps", "id")],
-        not_null={"story_id", "dump_id", "role", "position"},
-    )
-    db["sources"].create_index(["story_id"])
-    db["sources"].create_index(["dump_id"])
+    for statement in _M1:
+        conn.execute(statement)
 
 
 def _m2_search_index(conn: sqlite3.Connection) -> None:
-    """The full-text index of stories (see ``search_index``), filled from the stories."""
-    from newsreader.store import search_index
+    """The ``meta`` table, where the search index keeps its signature.
 
-    search_index.create_with_contents(conn)
+    NOTE: this migration used to build the index too; the index is now the store's
+    derived data (see the module's docstring), created right after migrating.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
 def _m3_list_and_rank_indexes(conn: sqlite3.Connection) -> None:
     """Indexes for the filtered headline lists, and a narrow one for ranking.
 
-    NOTE: story rows carry their whole body, so looking up the sort keys of 10k
-    search matches in the table reads 10k scattered pages (~70 ms at 1M stories);
-    the same lookups in a (id, sort_key, has_body) index take ~20 ms.
+    NOTE: partial indexes keep "unread" and "starred" pages index-only lookups however
+    few stories match. Story rows carry their whole body, so looking up the sort keys
+    of 10k search matches in the table reads 10k scattered pages (~70 ms at 1M
+    stories); the same lookups in a (id, sort_key, has_body) index take ~20 ms.
     """
-    from newsreader.store import browse
-
-    browse.create_browse_indexes(conn)
-    conn.execute("CREATE INDEX IF NOT EXISTS stories_rank ON stories (id, sort_key, has_body)")
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS stories_unread ON stories (sort_key) WHERE read = 0",
+        "CREATE INDEX IF NOT EXISTS stories_starred ON stories (sort_key) WHERE starred = 1",
+        "CREATE INDEX IF NOT EXISTS stories_recent ON stories (last_dump_id, sort_key)",
+        "CREATE INDEX IF NOT EXISTS stories_rank ON stories (id, sort_key, has_body)",
+    ):
+        conn.execute(statement)
 
 
 def _m4_sort_keys_with_day_slots(conn: sqlite3.Connection) -> None:
-    """Recompute sort keys with 1441 slots a day (identity.DAY_SLOTS).
+    """Recompute sort keys with 1441 slots a day.
 
     Libraries written before had 1440, which put a story at 23:59 into the next day.
+    The key function is a frozen copy of ``identity.sort_key`` as of this migration.
     """
-    from newsreader.store.identity import parse_published, sort_key
+    day_slots, seq_bits, undated_base = 1441, 24, -(1 << 62)
+
+    def sort_key(story_id: int, published: str | None) -> int:
+        if not published:
+            return undated_base + story_id
+        minutes = dt.date.fromisoformat(published[:10]).toordinal() * day_slots
+        if len(published) > 10:
+            clock = dt.time.fromisoformat(published[11:16])
+            minutes += clock.hour * 60 + clock.minute + 1
+        return (minutes << seq_bits) | (story_id & ((1 << seq_bits) - 1))
 
     # Park every key out of the way first: the UNIQUE index must hold at each row.
     conn.execute("UPDATE stories SET sort_key = -(1 << 61) - id")
     rows = conn.execute("SELECT id, published FROM stories").fetchall()
     conn.executemany(
         "UPDATE stories SET sort_key = ? WHERE id = ?",
-        [(sort_key(i, *parse_published(published)), i) for i, published in rows],
+        [(sort_key(i, published), i) for i, published in rows],
     )
 
 

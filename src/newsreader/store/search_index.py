@@ -181,7 +181,7 @@ def rebuild(conn: sqlite3.Connection, *, batch: int = 2000) -> int:
 
 
 def create_with_contents(conn: sqlite3.Connection) -> None:
-    """Migration step: the meta table and a filled index."""
+    """The meta table and a filled index (a library that has none: see ``Library.open``)."""
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     rebuild(conn)
 
