@@ -147,7 +147,7 @@ def test_a_damaged_library_is_one_plain_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"garbage" * 1000)
     code, out = run(bad, "list")
-    assert code == 1
+    assert code == 3  # the library cannot be used (README, exit codes)
     assert "damaged" in out and "Traceback" not in out
 
 

@@ -348,8 +348,10 @@ def test_cancel_stops_the_helper_process_cleanly(
         _write(folder, f"{i:02d}.txt", DumpText(groups=[group(f"标题{i}", "摘要")]).bytes())
     done: list[str] = []
     with Library.open(library_path) as lib:
+        # commit_every=0: each dump commits (and is reported) alone, so the cancel
+        # after the fifth report lands at a known place.
         importer = Importer(lib, on_file=lambda n, total, r: done.append(r.status),
-                            should_cancel=lambda: len(done) >= 5)
+                            should_cancel=lambda: len(done) >= 5, commit_every=0)
         results = importer.import_paths([folder])
         assert len(results) == 5 and lib.count_stories() == 5
 

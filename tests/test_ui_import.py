@@ -50,8 +50,12 @@ def test_empty_library_shows_the_welcome_view_and_opens_the_sample(
 
 
 def test_import_runs_in_the_worker_and_cancel_keeps_finished_dumps(
-    qtbot, tmp_path: Path
+    qtbot, tmp_path: Path, monkeypatch
 ) -> None:
+    from newsreader.store import importer
+
+    # Each dump commits (and is reported) alone, so the cancel lands after the first.
+    monkeypatch.setattr(importer, "COMMIT_EVERY_S", 0)
     window = open_window(qtbot, tmp_path / "lib.sqlite3", tmp_path / "s.ini")
     paths = [write(tmp_path, f"d{i:02d}.txt", list_dump(100 * i, 20, BASE_DAY)) for i in range(8)]
     assert window.start_import(paths)

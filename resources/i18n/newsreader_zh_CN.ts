@@ -243,7 +243,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -330,6 +330,14 @@ The details were written to {log}. Please send that file with a description of w
         <translation>已于 {when} 导入</translation>
     </message>
     <message>
+        <source>interrupted before it was saved; import it again to finish</source>
+        <translation>保存之前被中断；再导入一次即可完成</translation>
+    </message>
+    <message>
+        <source>not saved: the import stopped; import it again to finish</source>
+        <translation>未保存：导入已停止；再导入一次即可完成</translation>
+    </message>
+    <message>
         <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
         <translation>跳过了 {n} 个孤立的时间戳（没有标题的时间戳行）</translation>
     </message>
@@ -390,7 +398,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>
@@ -436,6 +444,38 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Cannot use the library {path}: {reason}</source>
         <translation>无法使用资料库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
+        <translation>{path} 由更新版本的 newsreader 写入（架构 {version}，本程序只认识 {known}）。请更新 newsreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>
+        <translation>{path} 已损坏。请运行 `newsreader check` 查看能否修复，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (a stored value cannot be read: {reason}). Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>
+        <translation>{path} 已损坏（无法读取一个已保存的值：{reason}）。请运行 `newsreader check` 查看能否修复，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is not a newsreader library (it belongs to another program). It was left untouched; choose another file for the library.</source>
+        <translation>{path} 不是 newsreader 的资料库（它属于别的程序）。文件未被改动；请为资料库另选一个文件。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only, and SQLite needs to write beside the library there. Reading works; to change {path}, copy it to a writable folder.</source>
+        <translation>文件夹 {folder} 是只读的，而 SQLite 需要在资料库旁边写入文件。可以阅读；要修改 {path}，请把它复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: the folder {folder} is read-only.</source>
+        <translation>无法创建 {path}：文件夹 {folder} 是只读的。</translation>
+    </message>
+    <message>
+        <source>{path} was made by an older newsreader and must be upgraded before it can be read, but it cannot be written. Copy it somewhere writable and open the copy.</source>
+        <translation>{path} 由旧版 newsreader 创建，需要升级后才能阅读，但它无法写入。请把它复制到可写的位置再打开副本。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again.</source>
+        <translation>无法写入 {path}：磁盘报告了错误（可能已满、超过文件大小限制或出现故障）。请释放一些空间后重试。</translation>
     </message>
     <message>
         <source>The query is too long: at most {n} characters.</source>

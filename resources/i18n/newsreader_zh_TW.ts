@@ -243,7 +243,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -330,6 +330,14 @@ The details were written to {log}. Please send that file with a description of w
         <translation>已於 {when} 匯入</translation>
     </message>
     <message>
+        <source>interrupted before it was saved; import it again to finish</source>
+        <translation>儲存之前被中斷；再匯入一次即可完成</translation>
+    </message>
+    <message>
+        <source>not saved: the import stopped; import it again to finish</source>
+        <translation>未儲存：匯入已停止；再匯入一次即可完成</translation>
+    </message>
+    <message>
         <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
         <translation>略過了 {n} 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
     </message>
@@ -390,7 +398,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>
@@ -436,6 +444,38 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Cannot use the library {path}: {reason}</source>
         <translation>無法使用資料庫 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
+        <translation>{path} 由更新版本的 newsreader 寫入（結構 {version}，本程式只認識 {known}）。請更新 newsreader 後再開啟。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>
+        <translation>{path} 已損壞。請執行 `newsreader check` 查看能否修復，或從備份還原。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (a stored value cannot be read: {reason}). Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>
+        <translation>{path} 已損壞（無法讀取一個已儲存的值：{reason}）。請執行 `newsreader check` 查看能否修復，或從備份還原。</translation>
+    </message>
+    <message>
+        <source>{path} is not a newsreader library (it belongs to another program). It was left untouched; choose another file for the library.</source>
+        <translation>{path} 不是 newsreader 的資料庫（它屬於別的程式）。檔案未被改動；請為資料庫另選一個檔案。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only, and SQLite needs to write beside the library there. Reading works; to change {path}, copy it to a writable folder.</source>
+        <translation>資料夾 {folder} 是唯讀的，而 SQLite 需要在資料庫旁邊寫入檔案。可以閱讀；要修改 {path}，請把它複製到可寫的資料夾。</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: the folder {folder} is read-only.</source>
+        <translation>無法建立 {path}：資料夾 {folder} 是唯讀的。</translation>
+    </message>
+    <message>
+        <source>{path} was made by an older newsreader and must be upgraded before it can be read, but it cannot be written. Copy it somewhere writable and open the copy.</source>
+        <translation>{path} 由舊版 newsreader 建立，需要升級後才能閱讀，但它無法寫入。請把它複製到可寫的位置再開啟副本。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again.</source>
+        <translation>無法寫入 {path}：磁碟回報了錯誤（可能已滿、超過檔案大小限制或發生故障）。請釋放一些空間後重試。</translation>
     </message>
     <message>
         <source>The query is too long: at most {n} characters.</source>

@@ -69,6 +69,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "dump.mhtml_no_page": "not a readable MHTML file: it holds no HTML page part",
     "dump.mhtml_empty_page": "not a readable MHTML file: its HTML part is empty",
     "dump.text_no_article": "no article found in the text (no headline and body of real sentences)",
+    "import.interrupted": "interrupted before it was saved; import it again to finish",
+    "import.stopped": "not saved: the import stopped; import it again to finish",
     # -- a dump's warnings (dumps.portal_text)
     "dump.orphan_timestamps": (
         "1 orphan timestamp (a timestamp line with no headline) was skipped",
@@ -107,6 +109,38 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "library.unknown_compression": "Dump {dump} is stored with an unknown compression {name!r}.",
     "library.interrupted": "The query on {path} was interrupted.",
     "library.failed": "Cannot use the library {path}: {reason}",
+    "library.too_new_file": (
+        "{path} was written by a newer newsreader (schema {version}, "
+        "this program knows {known}). Update newsreader to open it."
+    ),
+    "library.malformed": (
+        "{path} is damaged. Run `newsreader check` to see "
+        "what can be repaired, or restore it from a backup."
+    ),
+    "library.bad_value": (
+        "{path} is damaged (a stored value cannot be read: {reason}). Run `news"
+        "reader check` to see what can be repaired, or restore it from a backup."
+    ),
+    "library.not_ours": (
+        "{path} is not a newsreader library (it belongs to another progr"
+        "am). It was left untouched; choose another file for the library."
+    ),
+    "library.read_only_folder": (
+        "The folder {folder} is read-only, and SQLite needs to write beside the lib"
+        "rary there. Reading works; to change {path}, copy it to a writable folder."
+    ),
+    "library.create_read_only": (
+        "Cannot create {path}: the f"
+        "older {folder} is read-only."
+    ),
+    "library.old_read_only": (
+        "{path} was made by an older newsreader and must be upgraded before it can be "
+        "read, but it cannot be written. Copy it somewhere writable and open the copy."
+    ),
+    "library.write_failed": (
+        "Cannot write {path}: the disk reported an error (it may be full, o"
+        "ver a file size limit, or failing). Free some space and try again."
+    ),
     # -- search (search.query, store.search)
     "query.too_long": "The query is too long: at most {n:,} characters.",
     "query.term_too_long": "A search term is too long: at most {n} characters.",

@@ -24,23 +24,55 @@ from newsreader.store.records import FileResult
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+#: Exit statuses (README, "Exit codes"): never reuse one for another meaning.
+EXIT_OK = 0
+EXIT_REJECTED = 1  # some input was rejected (or a story id does not exist)
+EXIT_USAGE = 2
+EXIT_LIBRARY = 3  # the library cannot be used or written
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"newsreader: {message}", err=True)
     sys.exit(code)
+
+
+def fail_library(err: LibraryError) -> NoReturn:
+    """The library cannot be used: one line naming the file and what to do (exit 3)."""
+    fail(str(err), EXIT_LIBRARY)
 
 
 def open_library(ctx: click.Context) -> Library:
     try:
         return Library.open(ctx.obj["library"])
     except LibraryError as err:
-        fail(str(err))
+        fail_library(err)
 
 
 def print_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT)
+class _Commands(click.Group):
+    """The group: a library problem in any command is one line and exit 3, and an
+    interrupt (Ctrl+C, SIGTERM) exits 130 / 143 without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from newsreader.cli.interrupts import exit_quietly_on_signals
+
+        # NOTE: click 8.2 renamed protected_args (deprecated) to _protected_args.
+        pending = getattr(ctx, "_protected_args", None)
+        if pending is None:
+            pending = ctx.protected_args
+        if not pending and not ctx.args:
+            return super().invoke(ctx)  # the desktop app handles its own signals
+        with exit_quietly_on_signals():
+            try:
+                return super().invoke(ctx)
+            except LibraryError as err:
+                fail_library(err)
+
+
+@click.group(cls=_Commands, invoke_without_command=True, context_settings=CONTEXT)
 @click.option(
     "--library",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -79,6 +111,8 @@ def cli(ctx: click.Context, library: Path | None) -> None:
 def _describe(result: FileResult) -> str:
     if result.status == "rejected":
         return f"rejected   {result.path}: {result.error}"
+    if result.status == "unfinished":
+        return f"unfinished {result.path}: {result.error}"
     if result.status == "unchanged":
         note = f" ({result.note})" if result.note else ""
         return f"unchanged  {result.path}{note}"
@@ -104,37 +138,59 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
       newsreader import today.txt archive/2023/
       newsreader import --json dumps/ | jq '.files[] | select(.status=="rejected")'
     """
+    from newsreader.cli.interrupts import stop_on_signals
     from newsreader.store import Importer
+    from newsreader.store.errors import ImportStopped
 
-    library = open_library(ctx)
     show_bar = not as_json and sys.stderr.isatty()
     bar = click.progressbar(length=1, label="Importing", file=sys.stderr) if show_bar else None
 
     def on_file(done: int, total: int, result: FileResult) -> None:
+        # Called only once the file's transaction has committed, never inside one.
         if bar is not None:
             bar.length = total
             bar.update(1)
         if not as_json:
             click.echo(("\r" if bar is not None else "") + _describe(result))
 
-    with library, bar or contextlib.nullcontext():
-        try:
-            results = Importer(library, on_file=on_file).import_paths(paths)
-        except LibraryError as err:
-            fail(str(err))
-    if as_json:
-        print_json({"files": [r.to_json() for r in results]})
-    else:
-        imported = [r for r in results if r.status == "imported"]
-        click.echo(
-            f"{len(imported)} imported, "
-            f"{sum(r.status == 'unchanged' for r in results)} unchanged, "
-            f"{sum(r.status == 'rejected' for r in results)} rejected; "
-            f"{sum(r.added for r in imported)} stories added, "
-            f"{sum(r.updated for r in imported)} updated."
-        )
+    stopped: LibraryError | None = None
+    with stop_on_signals() as stop:
+        library = open_library(ctx)
+        if library.was_empty_file:
+            click.echo(f"note: {library.path} was an empty (0-byte) file; it is now a new "
+                       "library.", err=as_json)
+        with library, bar or contextlib.nullcontext():
+            importer = Importer(
+                library, on_file=on_file, should_cancel=stop.is_set, report_unfinished=True
+            )
+            try:
+                results = importer.import_paths(paths)
+            except ImportStopped as err:
+                results, stopped = err.results, err.cause
+            except LibraryError as err:
+                fail_library(err)
+        if as_json:
+            print_json({"files": [r.to_json() for r in results]})
+        else:
+            imported = [r for r in results if r.status == "imported"]
+            unfinished = sum(r.status == "unfinished" for r in results)
+            click.echo(
+                f"{len(imported)} imported, "
+                f"{sum(r.status == 'unchanged' for r in results)} unchanged, "
+                f"{sum(r.status == 'rejected' for r in results)} rejected"
+                + (f", {unfinished} unfinished" if unfinished else "")
+                + "; "
+                f"{sum(r.added for r in imported)} stories added, "
+                f"{sum(r.updated for r in imported)} updated."
+            )
+    if stopped is not None:
+        fail(f"{stopped} The import stopped; what was saved stays, and importing the same "
+             "files again finishes it.", EXIT_LIBRARY)
+    if stop.is_set():
+        fail("interrupted; what was saved stays, and importing the same files again "
+             "finishes it.", stop.exit_status)
     if any(r.status == "rejected" for r in results):
-        sys.exit(1)
+        sys.exit(EXIT_REJECTED)
 
 
 # -- reading ----------------------------------------------------------------------
@@ -328,7 +384,7 @@ def search_command(
                 has_body=has_body,
             )
         except LibraryError as err:
-            fail(str(err))
+            fail_library(err)
     if as_json:
         print_json(results.to_json())
         if results.message:
@@ -365,7 +421,7 @@ def reindex_command(ctx: click.Context) -> None:
         try:
             count = library.reindex()
         except LibraryError as err:
-            fail(str(err))
+            fail_library(err)
     click.echo(f"Reindexed {count} stories.")
 
 

@@ -17,9 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.store import search_index
-from newsreader.store.errors import ImportCancelled, LibraryError
+from newsreader.store.errors import (
+    DiskFull,
+    ImportCancelled,
+    ImportStopped,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    LibraryNotOurs,
+    LibraryReadOnly,
+)
 from newsreader.errors import Message, os_fields
-from newsreader.store.connection import explain, transaction
+from newsreader.store.connection import explain, rollback, transaction
 from newsreader.store.library import Library
 from newsreader.store.merge import StoryMerger, sightings
 from newsreader.store.preparing import (
@@ -39,6 +48,17 @@ DUMP_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mhtml", ".mht")
 #: A "Web page, complete" save puts the page's assets (scripts, styles, frames, images)
 #: in a folder named after it: ``<page>_files`` (Chromium, Firefox; localised names vary).
 _ASSET_FOLDER_SUFFIXES = ("_files", ".files", "-files", "_archivos", "-Dateien", "_fichiers")
+
+
+#: Dumps of a batch are committed together this often (seconds); 0: each alone.
+COMMIT_EVERY_S = 0.5
+
+#: Errors after which no further dump can be written: the batch stops.
+STOPS_THE_BATCH = (DiskFull, LibraryBusy, LibraryDamaged, LibraryNotOurs, LibraryReadOnly)
+
+#: Why a file is ``unfinished`` (message codes): importing the same paths again finishes it.
+INTERRUPTED = "import.interrupted"
+INTERRUPTED_BY_ERROR = "import.stopped"
 
 
 def _is_page_asset(path: Path, root: Path) -> bool:
@@ -92,7 +112,14 @@ def expand_paths(
 
 
 class Importer:
-    """Imports files into one library, reporting each file as it is done."""
+    """Imports files into one library, reporting each file once it is durable.
+
+    ``on_file(done, total, result)`` is called for each input file in order, and for
+    an imported file only after the transaction holding it has committed (so what a
+    caller prints as imported is in the library even if the process is killed the
+    next moment), and never while a write transaction is open (so a slow reader of
+    the output, a paused pager, never holds the library's lock).
+    """
 
     def __init__(
         self,
@@ -100,43 +127,30 @@ class Importer:
         *,
         on_file: ProgressCallback | None = None,
         should_cancel: Callable[[], bool] | None = None,
-        commit_every: float = 0.5,
+        commit_every: float | None = None,
         parallel: bool = True,
+        report_unfinished: bool = False,
     ) -> None:
         self.library = library
         self._on_file = on_file
         self._should_cancel = should_cancel or (lambda: False)
-        self._commit_every = commit_every
+        self._commit_every = COMMIT_EVERY_S if commit_every is None else commit_every
         # Large batches are read and parsed ahead in a helper process (preparing).
         self._parallel = parallel
+        # Whether the files a cancel left out are listed as "unfinished" (the command
+        # line's report) or simply missing (the window says "cancelled").
+        self._report_unfinished = report_unfinished
         self._batching = False
         self._batch_started = 0.0
         # Stories the open batch transaction touched, with their state before it
         # (None when new): their index rows are written just before each commit.
         self._pending_index: dict[int, dict[str, Any] | None] = {}
         self._indexed = 0
+        # Results waiting for the open transaction to commit: (entry index, result).
+        self._queued: list[tuple[int, FileResult]] = []
+        self._results: list[FileResult | None] = []
 
-    @contextmanager
-    def _batch(self) -> Iterator[None]:
-        """Group the dumps of a batch into few transactions, one savepoint per dump.
-
-        NOTE: FTS5 writes a new index segment at every commit and every savepoint
-        release (and merges them later). So dumps are committed together every
-        ``commit_every`` seconds, and their search-index rows are written once, just
-        before the commit, not in each dump's savepoint. Each dump stays atomic (its
-        savepoint rolls back on failure or cancel, and its index rows were never
-        written); an interruption loses at most the last ``commit_every`` seconds of
-        completed dumps, never part of one.
-        """
-        self._batching = self._commit_every > 0
-        self._indexed = 0
-        try:
-            yield
-        finally:
-            self._batching = False
-            self._commit()
-        if self._indexed >= max(OPTIMIZE_AFTER, self.library.count_stories() // 10):
-            self._optimize_index()
+    # -- transactions ----------------------------------------------------------------
 
     def _optimize_index(self) -> None:
         conn = self.library.conn
@@ -151,17 +165,31 @@ class Importer:
             self._commit()
 
     def _commit(self) -> None:
+        """Write the batch's index rows and commit; then report what it held.
+
+        NOTE: stories and their index rows commit together or not at all. Anything
+        that stops this half-way (an error, a KeyboardInterrupt between the index
+        rows and the COMMIT) rolls the whole open transaction back.
+        """
         conn = self.library.conn
-        if not conn.in_transaction:
-            return
-        try:
-            self._indexed += search_index.reindex_touched(conn, self._pending_index)
-            conn.execute("COMMIT")
-        except sqlite3.Error as err:
-            conn.execute("ROLLBACK")
-            raise explain(self.library.path, err) from err
-        finally:
-            self._pending_index = {}
+        if conn.in_transaction:
+            try:
+                self._indexed += search_index.reindex_touched(conn, self._pending_index)
+                conn.execute("COMMIT")
+            except sqlite3.Error as err:
+                self._rollback()
+                raise explain(self.library.path, err) from err
+            except BaseException:
+                self._rollback()
+                raise
+            finally:
+                self._pending_index = {}
+        self._flush()
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, whatever state SQLite left it in."""
+        self._pending_index = {}
+        rollback(self.library.conn)
 
     @contextmanager
     def _dump_transaction(self) -> Iterator[sqlite3.Connection]:
@@ -178,8 +206,13 @@ class Importer:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK TO nr_dump")
-            conn.execute("RELEASE nr_dump")
+            try:
+                conn.execute("ROLLBACK TO nr_dump")
+                conn.execute("RELEASE nr_dump")
+            except sqlite3.Error:
+                # The whole transaction is gone already (SQLite rolls back by itself
+                # on some errors, a full disk among them): nothing of the batch stays.
+                self._rollback()
             raise
         conn.execute("RELEASE nr_dump")
 
@@ -193,41 +226,116 @@ class Importer:
             # The state before the whole batch is what the index still holds.
             self._pending_index.setdefault(story_id, before)
 
-    def import_paths(self, paths: Iterable[str | Path]) -> list[FileResult]:
-        """Import everything ``paths`` names; stop early (cleanly) when cancelled."""
-        entries = list(expand_paths(paths))
-        with self._batch():
-            return list(self._imported(entries))
+    # -- reporting -------------------------------------------------------------------
 
-    def _imported(
-        self, entries: list[tuple[str, Path | None, Message | None]]
-    ) -> Iterator[FileResult]:
-        """Each entry's result, as it is done (stops at a cancel)."""
+    def _report(self, index: int, result: FileResult) -> None:
+        self._queued.append((index, result))
+        if not self.library.conn.in_transaction:
+            self._flush()
+
+    def _flush(self) -> None:
+        queued, self._queued = self._queued, []
+        for index, result in queued:
+            self._tell(index, result)
+
+    def _tell(self, index: int, result: FileResult) -> None:
+        self._results[index] = result
+        if self._on_file is not None:
+            self._on_file(index + 1, len(self._results), result)
+
+    def _abandon(self, reason: str, entries: list[tuple[str, Path | None, Message | None]]) -> None:
+        """After a rollback: what it held and everything not tried is unfinished."""
+        queued, self._queued = self._queued, []
+        for index, result in queued:
+            if result.status != "rejected":
+                result = FileResult(
+                    result.path, "unfinished", size=result.size, error=Message(reason)
+                )
+            self._tell(index, result)
+        self._leave_out(reason, entries)
+
+    def _leave_out(self, reason: str, entries: list[tuple[str, Path | None, Message | None]]) -> None:
+        for index, (label, _path, _error) in enumerate(entries):
+            if self._results[index] is None:
+                self._tell(index, FileResult(label, "unfinished", error=Message(reason)))
+
+    # -- the batch -------------------------------------------------------------------
+
+    def import_paths(self, paths: Iterable[str | Path]) -> list[FileResult]:
+        """Import everything ``paths`` names; stop early (cleanly) when cancelled.
+
+        Raises ``ImportStopped`` (with the whole report) when the library cannot be
+        written any more: a full disk, a lock held too long, a damaged file.
+        """
+        self.library.require_writable()
+        entries = list(expand_paths(paths))
+        self._results = [None] * len(entries)
+        self._queued = []
+        self._indexed = 0
+        self._batching = self._commit_every > 0
+        stopped: LibraryError | None = None
+        cancelled = False
+        try:
+            cancelled = self._import_entries(entries)
+            self._commit()
+        except LibraryError as err:
+            self._rollback()
+            stopped = err
+            self._abandon(INTERRUPTED_BY_ERROR, entries)
+        except KeyboardInterrupt:
+            # A second Ctrl+C, or one the caller did not turn into a cancel: the
+            # open transaction may be half-written, so none of it stays.
+            self._rollback()
+            cancelled = True
+            self._abandon(INTERRUPTED, entries)
+        finally:
+            self._batching = False
+        if cancelled and self._report_unfinished:
+            self._leave_out(INTERRUPTED, entries)
+        results = [r for r in self._results if r is not None]
+        if stopped is not None:
+            raise ImportStopped(stopped, results) from stopped
+        if not cancelled and self._indexed >= max(
+            OPTIMIZE_AFTER, self.library.count_stories() // 10
+        ):
+            try:
+                self._optimize_index()
+            except LibraryError as err:
+                raise ImportStopped(err, results) from err
+        return results
+
+    def _import_entries(self, entries: list[tuple[str, Path | None, Message | None]]) -> bool:
+        """Import the entries in order; True when cancelled part-way."""
         files = [(label, path) for label, path, error in entries if path is not None]
         ahead = prepared_ahead(files) if self._parallel and use_helper_process(len(files)) else None
+        conn = self.library.conn
         try:
             for index, (label, path, error) in enumerate(entries):
                 if self._should_cancel():
-                    break
+                    return True
+                if error is not None or path is None:
+                    self._report(index, FileResult(label, "rejected", error=error))
+                    continue
+                if ahead is not None and conn.in_transaction and not ahead.ready():
+                    self._commit()  # never hold the lock while waiting for the helper
                 try:
-                    if error is not None or path is None:
-                        result = FileResult(label, "rejected", error=error)
-                    elif ahead is not None:
+                    if ahead is not None:
                         result = self._store(next(ahead))
                     else:
                         result = self.import_file(path, label=label)
                 except ImportCancelled:
-                    break
+                    return True
                 except LibraryError as err:
+                    if isinstance(err, STOPS_THE_BATCH):
+                        raise
                     # This dump rolled back; the rest of the batch still gets its chance.
                     result = FileResult(label, "rejected", error=err.message)
+                self._report(index, result)
                 self._maybe_commit()
-                if self._on_file is not None:
-                    self._on_file(index + 1, len(entries), result)
-                yield result
         finally:
             if ahead is not None:
                 ahead.close()
+        return False
 
     def import_file(self, path: Path, *, label: str | None = None) -> FileResult:
         label = label or str(path)

@@ -7,10 +7,14 @@ connection is never shared across threads. Must not import Qt or the CLI.
 
 from __future__ import annotations
 
+import errno
+import functools
+import inspect
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,13 @@ from typing import Any
 from newsreader.errors import os_fields
 from newsreader.store import search_index
 from newsreader.store.connection import chunks, explain, transaction
-from newsreader.store.errors import LibraryError
+from newsreader.store.errors import (
+    LibraryDamaged,
+    LibraryError,
+    LibraryNotOurs,
+    LibraryReadOnly,
+    LibraryTooNew,
+)
 from newsreader.store.migrations import migrate, needs_migration
 from newsreader.store.records import ImportRecord, Source, Story, StoryRow
 from newsreader.store.rows import ROW_COLUMNS, STORY_COLUMNS, named, story, story_row
@@ -37,6 +47,132 @@ def default_library_path() -> Path:
     return platformdirs.user_data_path("newsreader", appauthor=False) / LIBRARY_FILENAME
 
 
+#: ``PRAGMA application_id`` of every library this program makes ("NwRd").
+APPLICATION_ID = 0x4E775264
+
+_OUR_TABLES = {"dumps", "dump_bytes", "stories", "sources"}
+
+
+def _make_private_file(path: Path) -> None:
+    """Create an empty library file only its owner can read (and its folder)."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            # NOTE: the data folder holds everything the user read and starred:
+            # private by default. A folder the user made keeps its own mode.
+            folder.mkdir(parents=True, mode=0o700)
+            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass  # another process made it meanwhile
+    except OSError as err:
+        if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise LibraryReadOnly(
+                "library.create_read_only", path=str(path), folder=str(folder)
+            ) from err
+        raise LibraryError("library.no_folder", path=str(path), **os_fields(err)) from err
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+def _why_read_only(path: Path) -> LibraryReadOnly | None:
+    """Why the library at ``path`` cannot be written, or None when it can."""
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return LibraryReadOnly("library.read_only", path=str(path))
+    if not os.access(folder, os.W_OK):
+        # NOTE: SQLite writes a -wal and a -shm file beside the library while it is
+        # open for writing, so a writable file in a read-only folder is read-only too.
+        return LibraryReadOnly("library.read_only_folder", path=str(path), folder=str(folder))
+    return None
+
+
+def _connect(
+    path: Path, busy_timeout: float, closable_anywhere: bool, read_only: bool
+) -> sqlite3.Connection:
+    def connect(target: str | Path, uri: bool) -> sqlite3.Connection:
+        return sqlite3.connect(
+            target, isolation_level=None, timeout=busy_timeout, uri=uri,
+            check_same_thread=not closable_anywhere,
+        )
+
+    try:
+        if not read_only:
+            return connect(path, False)
+        location = "file:" + urllib.parse.quote(str(path.resolve()))
+        conn = connect(location + "?mode=ro", True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        # NOTE: a WAL library in a read-only folder cannot make its -shm file; nobody
+        # can write there either, so reading it as immutable is safe.
+        return connect(location + "?immutable=1", True)
+    except sqlite3.Error as err:
+        raise explain(path, err) from err
+
+
+def _identify(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a file this program did not make (before anything writes to it)."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id == APPLICATION_ID:
+        return
+    not_ours = LibraryNotOurs("library.not_ours", path=str(path))
+    if app_id != 0:
+        raise not_ours
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    names = {
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    }
+    if not names and version == 0:
+        return  # an empty database: ours to fill
+    if version >= 1 and _OUR_TABLES <= names:
+        return  # made by newsreader before libraries carried an application id
+    raise not_ours
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Let a read method raise only ``LibraryError`` for a damaged or unusable file.
+
+    SQLite's own errors (a malformed page, a lock) and stored JSON that no longer
+    parses both become the coded errors ``explain`` gives; generators are guarded
+    while they are consumed.
+    """
+
+    def convert(self: Library, err: Exception) -> LibraryError:
+        if isinstance(err, sqlite3.Error):
+            return explain(self.path, err)
+        return LibraryDamaged("library.bad_value", path=str(self.path), reason=str(err))
+
+    if inspect.isgeneratorfunction(method):
+
+        @functools.wraps(method)
+        def generator(self: Library, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from method(self, *args, **kwargs)
+            except (sqlite3.Error, ValueError) as err:
+                raise convert(self, err) from err
+
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self: Library, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, ValueError) as err:
+            raise convert(self, err) from err
+
+    return wrapper
+
+
 class Library:
     """An open library file. Create with :meth:`open`; close with :meth:`close`."""
 
@@ -46,6 +182,10 @@ class Library:
         # Figures derived from the data, kept per connection by the modules that use
         # them (each checks its own freshness, e.g. with ``write_stamp``).
         self.memo: dict[str, Any] = {}
+        # Why the file cannot be written (None: it can); set by ``open``.
+        self.read_only_error: LibraryReadOnly | None = None
+        # The file existed but was empty (0 bytes) and became a new library.
+        self.was_empty_file = False
 
     # -- opening -------------------------------------------------------------------
 
@@ -60,39 +200,49 @@ class Library:
     ) -> Library:
         """Open (and, with ``create``, make and migrate) the library at ``path``.
 
+        Only an empty file or one this program made is ever written: anything else
+        raises ``LibraryNotOurs`` and is left untouched. A file that cannot be
+        written (its permissions, a read-only folder or mount) is opened read-only:
+        reading works, and every write raises ``LibraryReadOnly`` saying why.
+
         ``busy_timeout`` is how many seconds to wait for another program's lock before
         saying the library is busy (a window passes less than a command does).
         ``closable_anywhere`` lifts sqlite3's same-thread check, for a connection that
         one worker thread uses and another closes once that worker is idle.
         """
         path = Path(path) if path is not None else default_library_path()
+        new_file = False
         if not path.exists():
             if not create:
                 raise LibraryError("library.missing", path=str(path))
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise LibraryError("library.no_folder", path=str(path), **os_fields(err)) from err
+            _make_private_file(path)
+            new_file = True
         elif path.is_dir():
             raise LibraryError("library.is_folder", path=str(path))
-        try:
-            conn = sqlite3.connect(
-                path, isolation_level=None, timeout=busy_timeout,
-                check_same_thread=not closable_anywhere,
-            )
-        except sqlite3.Error as err:
-            raise explain(path, err) from err
+        was_empty = not new_file and _size(path) == 0
+        read_only = _why_read_only(path)
+        if read_only is not None and (new_file or was_empty):
+            raise read_only
+        conn = _connect(path, busy_timeout, closable_anywhere, read_only is not None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            # WAL lets the desktop app read while an import writes; NORMAL is safe in WAL
-            # (a power cut may lose the last commits, never corrupt the file).
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal" and os.access(path, os.W_OK):
-                raise LibraryError("library.no_wal", path=str(path), mode=mode)
-            conn.execute("PRAGMA synchronous = NORMAL")
+            _identify(path, conn)
+            if read_only is None:
+                # WAL lets the desktop app read while an import writes; NORMAL is safe
+                # in WAL (a power cut may lose the last commits, never corrupt the file).
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise LibraryError("library.no_wal", path=str(path), mode=mode)
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA cache_size = -32000")
-            if needs_migration(conn):
+            try:
+                stale = needs_migration(conn)
+            except LibraryTooNew as err:
+                raise LibraryTooNew("library.too_new_file", path=str(path), **err.fields) from err
+            if stale:
+                if read_only is not None:
+                    raise LibraryReadOnly("library.old_read_only", path=str(path))
                 migrate(conn)
                 if not search_index.exists(conn):
                     # A new library (or one from before the index): it gets today's.
@@ -104,7 +254,19 @@ class Library:
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn)
+        library = cls(path, conn)
+        library.read_only_error = read_only
+        library.was_empty_file = was_empty
+        return library
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_error is not None
+
+    def require_writable(self) -> None:
+        """Raise ``LibraryReadOnly`` (saying why) when this library cannot be written."""
+        if self.read_only_error is not None:
+            raise self.read_only_error
 
     def close(self) -> None:
         self.conn.close()
@@ -155,9 +317,11 @@ class Library:
         finally:
             self.conn.execute("COMMIT")
 
+    @_guarded
     def count_stories(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
+    @_guarded
     def list_rows(self, limit: int, before: int | None = None) -> list[StoryRow]:
         """Stories newest first, ``limit`` of them after the sort key ``before``.
 
@@ -174,6 +338,7 @@ class Library:
             rows = named(self.conn, sql, (before, limit))
         return [story_row(r) for r in rows]
 
+    @_guarded
     def rows_by_ids(self, ids: Sequence[int]) -> dict[int, StoryRow]:
         if not ids:
             return {}
@@ -189,6 +354,7 @@ class Library:
         """Whole stories newest first (undated last); ``None`` means all of them."""
         return list(self.iter_stories(limit))
 
+    @_guarded
     def iter_stories(self, limit: int | None = None, *, batch: int = 500) -> Iterator[Story]:
         """Like ``list_stories`` but streamed in keyset pages: bounded memory at 1M."""
         before: int | None = None
@@ -211,6 +377,7 @@ class Library:
             if left is not None:
                 left -= len(rows)
 
+    @_guarded
     def get_story(self, story_id: int) -> Story | None:
         row = named(
             self.conn, f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)
@@ -237,6 +404,7 @@ class Library:
             ))
         return [story(r, by_story[r["id"]]) for r in rows]
 
+    @_guarded
     def imports(self) -> list[ImportRecord]:
         sql = (
             "SELECT id, path, size, sha256, encoding, imported_at, added, updated, warnings "
@@ -251,6 +419,7 @@ class Library:
             for r in named(self.conn, sql)
         ]
 
+    @_guarded
     def dump_bytes(self, dump_id: int) -> bytes:
         """The original bytes of an imported dump, exactly as the editor imported them."""
         row = self.conn.execute(
@@ -260,6 +429,7 @@ class Library:
             raise KeyError(dump_id)
         return stored_bytes(*row, dump_id=dump_id)
 
+    @_guarded
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
         stories, with_body, read, starred = one(
@@ -295,6 +465,7 @@ class Library:
     def reindex(self) -> int:
         """Rebuild the search index from the stored stories, then compact it; return
         how many stories it holds."""
+        self.require_writable()
         try:
             with transaction(self.conn):
                 count = search_index.rebuild(self.conn)
@@ -320,6 +491,7 @@ class Library:
 
     def _set_flag(self, column: str, story_ids: Iterable[int], value: bool) -> None:
         assert column in ("read", "starred")
+        self.require_writable()
         ids = [(int(value), i) for i in story_ids]
         try:
             with transaction(self.conn):

@@ -23,7 +23,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from newsreader.store.errors import LibraryError
+from newsreader.store.errors import LibraryTooNew
 
 # What sqlite-utils 3.x wrote for the first release's tables, kept verbatim so that
 # every library has the same schema text whichever sqlite-utils is installed.
@@ -164,6 +164,13 @@ def _m5_story_address(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS stories_url ON stories (url) WHERE url IS NOT NULL")
 
 
+def _m6_application_id(conn: sqlite3.Connection) -> None:
+    """Mark the file as a newsreader library, so no other program's file is taken for one."""
+    from newsreader.store.library import APPLICATION_ID
+
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
@@ -173,6 +180,7 @@ MIGRATIONS: list[Migration] = [
     _m3_list_and_rank_indexes,
     _m4_sort_keys_with_day_slots,
     _m5_story_address,
+    _m6_application_id,
 ]
 
 
@@ -183,7 +191,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def needs_migration(conn: sqlite3.Connection) -> bool:
     version = schema_version(conn)
     if version > len(MIGRATIONS):
-        raise LibraryError("library.too_new", version=version, known=len(MIGRATIONS))
+        raise LibraryTooNew("library.too_new", version=version, known=len(MIGRATIONS))
     return version < len(MIGRATIONS)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 import zlib
@@ -75,48 +76,79 @@ def prepare_file(label: str, path: Path) -> PreparedDump:
     return prepare_bytes(label, data)
 
 
-def prepared_ahead(files: Sequence[tuple[str, Path]]) -> Iterator[PreparedDump]:
+class PreparedAhead:
     """``prepare_file`` of every file, in order, computed in a helper process.
 
-    At most ``_AHEAD`` results wait at a time. Closing the iterator early (a cancel)
-    drops the work not yet started.
+    Iterate to get the results. At most ``_AHEAD`` results wait at a time;
+    ``ready()`` says whether the next one can be had without waiting (so the writer
+    can commit instead of holding the library's lock while it waits). ``close()``
+    early (a cancel) drops the work not yet started.
     """
-    # NOTE: "spawn", not "fork": the desktop app imports from a thread of a Qt
-    # process, and forking a threaded process is unsafe.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=context,
-        initializer=_exit_with_parent, initargs=(os.getpid(),),
-    )
-    pending: deque[tuple[str, Path, Future[PreparedDump]]] = deque()
-    todo = iter(files)
-    broken = False
-    try:
-        for label, path in todo:
-            pending.append((label, path, pool.submit(prepare_file, label, path)))
-            if len(pending) >= _AHEAD:
+
+    def __init__(self, files: Sequence[tuple[str, Path]]) -> None:
+        # NOTE: "spawn", not "fork": the desktop app imports from a thread of a Qt
+        # process, and forking a threaded process is unsafe.
+        context = multiprocessing.get_context("spawn")
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=1, mp_context=context,
+            initializer=_exit_with_parent, initargs=(os.getpid(),),
+        )
+        self._pending: deque[tuple[str, Path, Future[PreparedDump] | None]] = deque()
+        self._todo = iter(files)
+        for label, path in self._todo:
+            self._submit(label, path)
+            if len(self._pending) >= _AHEAD:
                 break
-        while pending:
-            label, path, future = pending.popleft()
+
+    def _submit(self, label: str, path: Path) -> None:
+        future = self._pool.submit(prepare_file, label, path) if self._pool else None
+        self._pending.append((label, path, future))
+
+    def ready(self) -> bool:
+        if not self._pending:
+            return True
+        future = self._pending[0][2]
+        return future is None or future.done()
+
+    def __iter__(self) -> PreparedAhead:
+        return self
+
+    def __next__(self) -> PreparedDump:
+        if not self._pending:
+            for label, path in self._todo:
+                self._submit(label, path)
+                break
+            else:
+                self.close()
+                raise StopIteration
+        label, path, future = self._pending.popleft()
+        result: PreparedDump | None = None
+        if future is not None:
             try:
                 result = future.result()
             except BrokenProcessPool:
                 # The helper could not start or died (no importable __main__, out of
                 # memory...): the work is the same in this process, only slower.
-                broken = True
-                break
-            for following in todo:
-                pending.append((*following, pool.submit(prepare_file, *following)))
-                break
-            yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    if broken:
-        yield prepare_file(label, path)
-        for label, path, _future in pending:
-            yield prepare_file(label, path)
-        for label, path in todo:
-            yield prepare_file(label, path)
+                self._shutdown()
+                self._pending = deque((lb, p, None) for lb, p, _f in self._pending)
+        for following in self._todo:
+            self._submit(*following)
+            break
+        return result if result is not None else prepare_file(label, path)
+
+    def _shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        self._shutdown()
+        self._pending.clear()
+
+
+def prepared_ahead(files: Sequence[tuple[str, Path]]) -> PreparedAhead:
+    """``prepare_file`` of every file, in order, computed in a helper process."""
+    return PreparedAhead(files)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -127,6 +159,10 @@ def _exit_with_parent(parent_pid: int) -> None:
     sees end-of-file there, and would wait forever. Watching the parent's id is
     portable and costs one check a second.
     """
+
+    # Ctrl+C in a terminal reaches the whole process group: the importing process
+    # handles it (and stops this helper); the helper must not print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent_pid:

@@ -161,6 +161,7 @@ def _library_size(library: Library) -> int:
 
 def _ensure_index(library: Library) -> None:
     if not search_index.is_current(library.conn):
+        library.require_writable()  # the index must be rebuilt, and cannot be
         with transaction(library.conn):
             search_index.rebuild(library.conn)
 
@@ -394,13 +395,15 @@ def search(
     until: dt.date | None = None,
     has_body: bool = False,
 ) -> SearchResults:
-    """The first ``limit`` results of ``text`` (any input; never raises on it)."""
-    total, order, ids, compiled, message = _run(
-        library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body
-    )
-    if compiled is None or ids is None:
-        return SearchResults(0, order, (), message)
-    return SearchResults(total, order, _hits(library.conn, compiled, ids))
+    """The first ``limit`` results of ``text`` (any input; never raises on it; a
+    damaged or locked library raises ``LibraryError``)."""
+    with library.explaining_errors():
+        total, order, ids, compiled, message = _run(
+            library, text, limit=limit, sort=sort, since=since, until=until, has_body=has_body
+        )
+        if compiled is None or ids is None:
+            return SearchResults(0, order, (), message)
+        return SearchResults(total, order, _hits(library.conn, compiled, ids))
 
 
 def quotes(library: Library, text: str, ids: Sequence[int]) -> dict[int, str]:

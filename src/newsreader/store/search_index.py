@@ -195,3 +195,4 @@ def optimize(conn: sqlite3.Connection) -> None:
     """
     if exists(conn):
         conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+

@@ -64,6 +64,8 @@ _TEMPLATES: dict[str, str] = {
     "dump.mhtml_no_page": QT_TRANSLATE_NOOP("Messages", "not a readable MHTML file: it holds no HTML page part"),
     "dump.mhtml_empty_page": QT_TRANSLATE_NOOP("Messages", "not a readable MHTML file: its HTML part is empty"),
     "dump.text_no_article": QT_TRANSLATE_NOOP("Messages", "no article found in the text (no headline and body of real sentences)"),
+    "import.interrupted": QT_TRANSLATE_NOOP("Messages", "interrupted before it was saved; import it again to finish"),
+    "import.stopped": QT_TRANSLATE_NOOP("Messages", "not saved: the import stopped; import it again to finish"),
     # -- a dump's warnings (newsreader.dumps.portal_text)
     "dump.orphan_timestamps": QT_TRANSLATE_NOOP("Messages", "{n} orphan timestamps (timestamp "
                                                             "lines with no headline) were "
@@ -103,6 +105,14 @@ _TEMPLATES: dict[str, str] = {
     "library.interrupted": QT_TRANSLATE_NOOP("Messages", "The query on {path} was "
                                                          "interrupted."),
     "library.failed": QT_TRANSLATE_NOOP("Messages", "Cannot use the library {path}: {reason}"),
+    "library.too_new_file": QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it."),
+    "library.malformed": QT_TRANSLATE_NOOP("Messages", "{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup."),
+    "library.bad_value": QT_TRANSLATE_NOOP("Messages", "{path} is damaged (a stored value cannot be read: {reason}). Run `newsreader check` to see what can be repaired, or restore it from a backup."),
+    "library.not_ours": QT_TRANSLATE_NOOP("Messages", "{path} is not a newsreader library (it belongs to another program). It was left untouched; choose another file for the library."),
+    "library.read_only_folder": QT_TRANSLATE_NOOP("Messages", "The folder {folder} is read-only, and SQLite needs to write beside the library there. Reading works; to change {path}, copy it to a writable folder."),
+    "library.create_read_only": QT_TRANSLATE_NOOP("Messages", "Cannot create {path}: the folder {folder} is read-only."),
+    "library.old_read_only": QT_TRANSLATE_NOOP("Messages", "{path} was made by an older newsreader and must be upgraded before it can be read, but it cannot be written. Copy it somewhere writable and open the copy."),
+    "library.write_failed": QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again."),
     # -- search (newsreader.search.query, store.search)
     "query.too_long": QT_TRANSLATE_NOOP("Messages", "The query is too long: at most {n} "
                                                     "characters."),
