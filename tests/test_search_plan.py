@@ -72,12 +72,14 @@ def test_describe_is_the_snippet_and_the_matched_fields(q: str) -> None:
     assert plan.occurrences(STORY) == occurrences(plan.query, STORY)
 
 
-_text = st.text(alphabet="儿童兒a bM5，\n", max_size=12)
+# Traditional and compatibility forms fold onto the query's characters (兒 ⼉ -> 儿,
+# 臺 -> 台, ㈠ -> (一)): the plan must still fold exactly the parts that can match.
+_text = st.text(alphabet="儿童兒⼉㈠一臺台a bM5，\u0301eＡａ８⑧\n", max_size=12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
-    q=st.text(alphabet='儿童兒ab 5-"', max_size=6),
+    q=st.text(alphabet='儿童兒一台ab é58-"', max_size=6),
     title=_text,
     summary=st.one_of(st.none(), _text),
     body=st.lists(_text, max_size=3),
@@ -93,6 +95,7 @@ def test_describe_agrees_with_the_rules_for_any_story(
     quote, fields = plan.describe(story)
     assert quote == story_snippet(plan.query, story)
     assert fields == _old_fields(q, story)
+    assert plan.occurrences(story) == occurrences(plan.query, story)
 
 
 def test_the_store_runs_a_plan_without_calling_back_into_search() -> None:
@@ -104,3 +107,21 @@ def test_the_store_runs_a_plan_without_calling_back_into_search() -> None:
     # Only the compiler and the plan's types (and the two token constants).
     assert names <= {"compile_query", "SearchPlan", "PlannedTerm", "SP", "BREAK"}, names
     assert "compile_query" in names
+
+
+def test_every_character_that_folds_to_a_term_start_is_a_source() -> None:
+    import sys
+
+    from newsreader.text.folding import fold, may_fold_to_contain, sources_of
+
+    starts = "儿台一8am"
+    every = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
+    folds = [fold(c) for c in every]
+    for ch in starts:
+        sources = sources_of(ch)
+        assert sources is not None
+        missed = [hex(ord(c)) for c, f in zip(every, folds) if ch in f and c not in sources]
+        assert not missed, (ch, missed[:10])
+        assert not may_fold_to_contain("没有", ch)
+    assert may_fold_to_contain("x\u0301", "é") and sources_of("é") is None
+    assert may_fold_to_contain("１１月", "11月") and not may_fold_to_contain("11日", "11月")

@@ -256,9 +256,10 @@ def test_json_of_a_query_without_words_keeps_the_contract(library_path: Path) ->
     assert "Nothing to search for" in out.stderr
 
 
-@pytest.mark.parametrize(("walk_at_most", "probe_above"), [(50_000, 50_000), (3, 50_000), (3, 1)])
+# _PROBE_COST 10**9: never probe story by story; 0: always (for one-token queries).
+@pytest.mark.parametrize(("walk_at_most", "probe_cost"), [(50_000, 10**9), (3, 10**9), (3, 0)])
 def test_the_newest_page_is_the_start_of_every_result(
-    lib: Library, tmp_path: Path, monkeypatch, walk_at_most: int, probe_above: int
+    lib: Library, tmp_path: Path, monkeypatch, walk_at_most: int, probe_cost: int
 ) -> None:
     from newsreader.store import search as store_search
 
@@ -270,7 +271,7 @@ def test_the_newest_page_is_the_start_of_every_result(
                for i in range(6)]
     _import(lib, tmp_path, "1.txt", DumpText(groups=groups))
     monkeypatch.setattr(store_search, "_WALK_AT_MOST", walk_at_most)
-    monkeypatch.setattr(store_search, "_PROBE_ABOVE", probe_above)
+    monkeypatch.setattr(store_search, "_PROBE_COST", probe_cost)
     for query in ("儿童", "新闻", "摘要", "旧闻 -儿童", "没有这个词", "-儿童"):
         total, _order, every = search_ids(lib, query, sort="date")
         for limit in (1, 4, 100):

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsreader.errors import Message
-from newsreader.search.matching import FIELDS, Fields, occurrences, term_occurrences
+from newsreader.search.matching import FIELDS, Fields, term_occurrences
 from newsreader.search.query import (
     NO_POSITIVE_TERM,
     Query,
@@ -25,7 +26,7 @@ from newsreader.search.query import (
     to_fts_title_match,
 )
 from newsreader.search.snippets import SNIPPET_FIELDS, Snippet, snippet_of_folded, start_snippet
-from newsreader.text.folding import fold
+from newsreader.text.folding import fold, may_fold_to_contain
 
 __all__ = ["PlannedTerm", "SearchPlan", "compile_query"]
 
@@ -63,37 +64,62 @@ class SearchPlan:
         return self.query.positive_terms
 
     def occurrences(self, fields: Fields) -> int:
-        """Exact occurrences of the positive terms in a story (the ranking count)."""
-        return occurrences(self.query, fields)
+        """Exact occurrences of the positive terms in a story (the ranking count): the
+        same number as ``matching.occurrences``, folding only parts that may match."""
+        story = _Story(fields)
+        total = 0
+        for term in self.query.positive_terms:
+            names = ("title",) if term.title_only else FIELDS
+            for part in story.parts(names):
+                folded = story.folded_if_possible(term.text, part)
+                if folded is not None:
+                    total += len(term_occurrences(term.text, folded))
+        return total
 
     def describe(self, fields: Fields, width: int = 80) -> tuple[Snippet, tuple[str, ...]]:
         """A story's snippet and the names of the fields a positive term matches in.
 
-        Each part is folded at most once, and only up to the first part that matches
-        in each field: a story's long body costs one part, not all of it.
+        Each part is folded at most once, only up to the first part that matches in
+        each field, and only when it holds a character that can fold to the start of
+        a term: a story's long body costs what its matching parts cost.
         """
+        story = _Story(fields)
         matched: list[str] = []
-        found: dict[str, tuple[str, str]] = {}  # field -> (original part, folded part)
+        found: dict[str, str] = {}  # field -> its first matching part
         for name in FIELDS:
             terms = self._terms_for(name)
             if not terms:
                 continue
-            for part in _parts(fields.get(name)):
-                folded = fold(part)
-                if any(term_occurrences(t.text, folded) for t in terms):
+            parts = story.parts((name,))
+            if len(parts) > 1 and not any(story.may_contain(t.text, parts) for t in terms):
+                continue  # one scan of the whole field instead of one per part
+            for part in parts:
+                if any(
+                    (folded := story.folded_if_possible(t.text, part)) is not None
+                    and term_occurrences(t.text, folded)
+                    for t in terms
+                ):
                     matched.append(name)
-                    found[name] = (part, folded)
+                    found[name] = part
                     break
         for name in _SNIPPET_ORDER:
             if name in found:
-                text = found[name][0]
+                text = found[name]
                 shown = snippet_of_folded(self._terms_for(name), text, width)
                 if shown is not None:
                     return Snippet(name, shown[0], shown[1]), tuple(matched)
         return start_snippet(fields, width), tuple(matched)
 
-    def _terms_for(self, field: str) -> list[Term]:
-        return [t for t in self.query.positive_terms if field == "title" or not t.title_only]
+    def _terms_for(self, field: str) -> tuple[Term, ...]:
+        return self._title_terms if field == "title" else self._other_terms
+
+    @cached_property
+    def _title_terms(self) -> tuple[Term, ...]:
+        return self.query.positive_terms
+
+    @cached_property
+    def _other_terms(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.query.positive_terms if not t.title_only)
 
 
 def _parts(value: str | Sequence[str] | None) -> Sequence[str]:
@@ -102,6 +128,35 @@ def _parts(value: str | Sequence[str] | None) -> Sequence[str]:
     if isinstance(value, str):
         return (value,)
     return value
+
+
+class _Story:
+    """A story's parts, each folded at most once and only when a term may occur in it."""
+
+    def __init__(self, fields: Fields) -> None:
+        self._fields = fields
+        self._folded: dict[int, str] = {}
+
+    def parts(self, names: Sequence[str]) -> list[str]:
+        return [p for name in names for p in _parts(self._fields.get(name))]
+
+    def may_contain(self, term: str, parts: Sequence[str]) -> bool:
+        """False when no part can hold ``term`` (one scan of them all)."""
+        return may_fold_to_contain("\n".join(parts), term)
+
+    def folded_if_possible(self, term: str, part: str) -> str | None:
+        """``fold(part)``, or None when ``term`` cannot occur in it.
+
+        A part lacking every character that folds to one of the term's characters
+        (``folding.may_fold_to_contain``) cannot contain the term: it is not folded.
+        """
+        if not may_fold_to_contain(part, term):
+            return None
+        key = id(part)
+        folded = self._folded.get(key)
+        if folded is None:
+            folded = self._folded[key] = fold(part)
+        return folded
 
 
 def compile_query(text: str) -> SearchPlan:

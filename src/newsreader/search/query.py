@@ -64,6 +64,7 @@ phrases never span columns: matches never span fields or blocks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsreader.errors import CodedError, Message
 from newsreader.text.folding import fold
@@ -114,7 +115,7 @@ class Query:
     excluded: tuple[Term, ...] = ()
     problem: Message | None = None
 
-    @property
+    @cached_property
     def positive_terms(self) -> tuple[Term, ...]:
         """Every term of every group, each once, in order."""
         return tuple(dict.fromkeys(t for group in self.groups for t in group))

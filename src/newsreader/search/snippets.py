@@ -9,6 +9,8 @@ Pure text: it must not import SQL, Qt or other newsreader packages.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +33,8 @@ ELLIPSIS = "…"
 # Where a story's snippet comes from: the first of these fields that matches.
 SNIPPET_FIELDS = ("body", "summary", "title")
 Span = tuple[int, int]
+_WORD = re.compile(r"\S+")
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def _terms_for(query: Query, field: str) -> list[Term]:
     return [t for t in query.positive_terms if field == "title" or not t.title_only]
 
 
-def _first_match(terms: list[Term], folded: str) -> Span | None:
+def _first_match(terms: Sequence[Term], folded: str) -> Span | None:
     best: Span | None = None
     for term in terms:
         found = term_occurrences(term.text, folded)
@@ -78,35 +82,48 @@ def _window(length: int, start: int, end: int, width: int) -> Span:
 
 def _render(text: str, lo: int, hi: int, spans: list[Span]) -> tuple[str, list[Span]]:
     """``text[lo:hi]`` with whitespace runs as one space, ``…`` where cut, and
-    ``spans`` (offsets into ``text``) moved to offsets into the result."""
-    out: list[str] = [ELLIPSIS] if text[:lo].strip() else []
-    size = len(out)
-    position: dict[int, int] = {}  # text offset -> result offset, for visible characters
-    i = lo
-    while i < hi and text[i].isspace():
-        i += 1
-    pending_space = False
-    while i < hi:
-        ch = text[i]
-        if ch.isspace():
-            pending_space = True
-        else:
-            if pending_space:
-                out.append(" ")
-                size += 1
-                pending_space = False
-            position[i] = size
-            out.append(ch)
-            size += 1
-        i += 1
-    if text[hi:].strip():
-        out.append(ELLIPSIS)
+    ``spans`` (offsets into ``text``) moved to offsets into the result.
+
+    NOTE: regular expressions do the character work at C speed: this runs for every
+    result shown, and a loop over the window's characters cost ~0.2 ms a result.
+    """
+    lead = ELLIPSIS if _VISIBLE.search(text, 0, lo) else ""
+    words = [m.span() for m in _WORD.finditer(text, lo, hi)]
+    shown = lead + " ".join(text[a:b] for a, b in words)
+    if _VISIBLE.search(text, hi):
+        shown += ELLIPSIS
+    # Where each word starts in the result.
+    placed: list[int] = []
+    at = len(lead)
+    for a, b in words:
+        placed.append(at)
+        at += b - a + 1
+    starts = [a for a, _ in words]
+
+    def result_offset(k: int, j: int) -> int:
+        return placed[j] + k - words[j][0]
+
     moved: list[Span] = []
     for start, end in spans:
-        shown = [position[k] for k in range(max(start, lo), min(end, hi)) if k in position]
-        if shown:
-            moved.append((shown[0], shown[-1] + 1))
-    return "".join(out), _merge(moved)
+        k0, k1 = max(start, lo), min(end, hi)
+        if k0 >= k1 or not words:
+            continue
+        # The first visible character at or after k0, the last one before k1.
+        j = bisect_right(starts, k0) - 1
+        if j < 0 or k0 >= words[j][1]:
+            j += 1
+            if j == len(words):
+                continue
+            first = words[j][0]
+        else:
+            first = k0
+        if first >= k1:
+            continue
+        first_at = result_offset(first, j)
+        j = bisect_right(starts, k1 - 1) - 1
+        last = min(k1 - 1, words[j][1] - 1)
+        moved.append((first_at, result_offset(last, j) + 1))
+    return shown, _merge(moved)
 
 
 def _start_of(text: str, width: int) -> tuple[str, list[Span]]:
@@ -115,13 +132,13 @@ def _start_of(text: str, width: int) -> tuple[str, list[Span]]:
     return _render(text, lo, min(len(text), lo + width), [])
 
 
-def _snippet_of_part(terms: list[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
+def _snippet_of_part(terms: Sequence[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
     if not terms or _first_match(terms, fold(text)) is None:
         return None
     return snippet_of_folded(terms, text, width)
 
 
-def snippet_of_folded(terms: list[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
+def snippet_of_folded(terms: Sequence[Term], text: str, width: int) -> tuple[str, list[Span]] | None:
     """The window of ``text`` around the first match of ``terms`` and its highlights;
     None without a match. (For callers that already know ``text`` matches.)"""
     folded, starts, ends = fold_spans(text)
