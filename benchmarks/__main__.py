@@ -102,10 +102,12 @@ def textstats_command(dumps_dir: Path, corpus: Path, max_files: int) -> None:
 @click.option("--keep-floor", is_flag=True, help="Keep the floor's SQLite file.")
 @click.option("--command-runs", type=click.IntRange(min=0), default=24, show_default=True,
               help="`newsreader search` processes timed beside a bare interpreter (0 skips).")
+@click.option("--peers/--no-peers", default=True, show_default=True,
+              help="Also build the naive sqlite-utils + FTS5 trigram library and time it.")
 def run(stories: int, corpus: Path, synthetic: bool, seed: int, cache: Path | None,
         library_path: Path | None, json_out: Path | None, reads: int, queries: int,
         rg_queries: int, ui: bool, ui_runs: int, textstats: bool, keep_floor: bool,
-        command_runs: int) -> None:
+        command_runs: int, peers: bool) -> None:
     """Build (or reuse) the dumps, import them, print the benchmark table, write it as JSON."""
     from benchmarks import harness, report
 
@@ -130,6 +132,7 @@ def run(stories: int, corpus: Path, synthetic: bool, seed: int, cache: Path | No
         json_out=json_out or repo / "benchmarks" / "out" / f"run-{stories}.json",
         seed=seed, reads=reads, queries=queries, rg_queries=rg_queries, ui=ui, ui_runs=ui_runs,
         textstats=textstats, keep_floor=keep_floor, command_runs=command_runs,
+        peers=peers,
     )
     try:
         result = harness.run(options, echo=lambda line: click.echo(line, err=True))

@@ -53,6 +53,7 @@ class RunOptions:
     textstats_files: int = 1000
     keep_floor: bool = False
     command_runs: int = 24  # `newsreader search` processes (each beside a bare one)
+    peers: bool = True  # the naive sqlite-utils + FTS5 trigram pipeline, side by side
 
 
 # ------------------------------------------------------------------------------ environment
@@ -313,6 +314,20 @@ def run(options: RunOptions, echo=print) -> dict[str, Any]:  # noqa: ANN001 - cl
     else:
         result["command"] = {"measured": False}
     _phase(result, "command", started)
+
+    started = time.perf_counter()
+    if options.peers:
+        echo("peers: the naive sqlite-utils + FTS5 trigram pipeline on the same dumps ...")
+        from benchmarks.peers import measure_naive, measure_trigram_search
+
+        naive_path = options.library.with_name("naive.sqlite3")
+        result["peers"] = measure_naive(dumps_dir, naive_path)
+        result["peers"]["search"] = measure_trigram_search(naive_path, queries)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{naive_path}{suffix}").unlink(missing_ok=True)
+    else:
+        result["peers"] = {"measured": False}
+    _phase(result, "peers", started)
 
     started = time.perf_counter()
     if options.ui:

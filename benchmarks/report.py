@@ -184,6 +184,38 @@ def _command_rows(r: dict[str, Any]) -> list[Row]:
     ]
 
 
+def _peer_rows(r: dict[str, Any]) -> list[Row]:
+    peers = r.get("peers")
+    if not peers or not peers.get("measured"):
+        return [Row("peers", "naive sqlite-utils + FTS5 trigram", "not measured")]
+    s = "peers"
+    mb = r["dumps"]["bytes"] / MB
+    ours, naive = r["import"]["seconds"], peers["seconds"]
+    text = r["library"]["text_bytes"]["total"]
+    index, naive_index = r["library"]["search_index_bytes"], peers["index_bytes"]
+    rows = [
+        Row(s, "naive import: parse + insert_all + trigram FTS (no dedup)",
+            f"{naive:,.1f} s = {mb / naive:.2f} MB/s, {peers['rows']:,} rows, "
+            f"peak RSS {peers['peak_rss_mb']:,.0f} MB"),
+        Row(s, "newsreader import / naive pipeline (wall)", f"{ours / naive:.2f}x",
+            "<= 0.5x", _judge(ours <= 0.5 * naive)),
+        Row(s, "index vs story text: newsreader / trigram",
+            f"{index / max(text, 1):.2f}x / {naive_index / max(text, 1):.2f}x "
+            f"({naive_index / MB:,.1f} MB trigram)",
+            "<= 2.5x, <= trigram", _judge(index <= 2.5 * text and index <= naive_index)),
+        Row(s, "library file: newsreader / naive", f"{r['library']['file_bytes'] / MB:,.1f} / "
+            f"{peers['file_bytes'] / MB:,.1f} MB (naive keeps no original bytes)"),
+    ]
+    classes = r["search"]["classes"]
+    for name, figures in (peers.get("search") or {}).items():
+        ours_c = classes.get(name) or {}
+        rows.append(Row(
+            s, f"{name}: trigram ms median / p95 (newsreader median)",
+            f"{_ms(figures['median_ms'])} / {_ms(figures['p95_ms'])} "
+            f"({_ms(ours_c.get('median_ms'))})"))
+    return rows
+
+
 def _ui_rows(r: dict[str, Any]) -> list[Row]:
     ui = r.get("ui") or {"measured": False, "reason": "missing"}
     if not ui.get("measured"):
@@ -238,7 +270,8 @@ def _text_rows(r: dict[str, Any]) -> list[Row]:
 
 def table_rows(result: dict[str, Any]) -> list[Row]:
     return [*_import_rows(result), *_library_rows(result), *_read_rows(result),
-            *_search_rows(result), *_ui_rows(result), *_text_rows(result)]
+            *_search_rows(result), *_peer_rows(result), *_ui_rows(result),
+            *_text_rows(result)]
 
 
 def _width(text: str) -> int:

@@ -143,3 +143,14 @@ def test_the_search_command_is_timed_beside_a_bare_interpreter(
         assert _number(command[key]) and command[key] > 0, key
     assert "import click, sqlite3" in printed
     assert _number(result["import"]["peak_rss_mb"])
+
+
+def test_the_naive_trigram_pipeline_is_built_beside_it(
+    run: tuple[dict[str, Any], str, Path],
+) -> None:
+    result, printed, _tmp = run
+    peers = result["peers"]
+    assert peers["measured"] and peers["exit_code"] == 0 and peers["rows"] > 0
+    assert _number(peers["seconds"]) and peers["index_bytes"] > 0
+    assert set(peers["search"]) == {name for name in CLASSES if result["search"]["queries"][name]}
+    assert "naive import" in printed and "trigram" in printed
