@@ -118,6 +118,16 @@ def meta_line(story: Story, language: Language) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def address_html(story: Story) -> str:
+    """A saved page's site and address; the address opens in the browser only when clicked
+    (the view never follows it by itself; see ``ArticleView``)."""
+    pieces = [html.escape(story.site)] if story.site else []
+    if story.url:
+        url = html.escape(story.url, quote=True)
+        pieces.append(f'<a href="{url}">{url}</a>')
+    return " · ".join(pieces)
+
+
 def display_title(story: Story) -> str:
     return story.title + ("…" if story.title_truncated else "")
 
@@ -166,6 +176,8 @@ def story_html(
         colour = f' style="color:{star}"' if star else ""
         meta = f'<span{colour} title="{label}">★</span> ' + meta
     parts.append(f'<p class="meta">{meta}</p>')
+    if story.url or story.site:
+        parts.append(f'<p class="meta">{address_html(story)}</p>')
     if story.keywords:
         label = html.escape(QCoreApplication.translate("Article", "Keywords:"))
         words = "、".join(story.keywords)  # Chinese keywords take Chinese punctuation
@@ -210,6 +222,8 @@ def story_html(
 def story_text(story: Story, language: Language) -> str:
     """The story as plain text, ending with a citation line (title, date, source dumps)."""
     lines = [display_title(story), meta_line(story, language)]
+    if story.url or story.site:
+        lines.append(" · ".join(p for p in (story.site, story.url) if p))
     if story.keywords:
         label = QCoreApplication.translate("Article", "Keywords:")
         lines.append(label + " " + "、".join(story.keywords))
