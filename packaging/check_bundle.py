@@ -4,8 +4,8 @@ Owns the bundle's acceptance check (``packaging/build.sh --check`` runs it). Aga
 ``dist/newsreader/newsreader`` it runs, each in a throw-away library and home folder:
 
 1. ``newsreader --version``;
-2. ``newsreader import DUMP --json`` on the sample dump inside the bundle (or ``--dump``),
-   then ``list --json`` and ``search``;
+2. ``newsreader import DUMP... --json`` on the sample dump inside the bundle (or the
+   ``--dump`` files: text dumps, saved HTML pages), then ``list --json`` and ``search``;
 3. ``newsreader`` itself on the offscreen Qt platform, until the window and then its
    headline list have painted (the app's ``NEWSREADER_BENCH_FIRST_PAINT`` marks).
 
@@ -15,7 +15,7 @@ and the check first proves that ``python3`` no longer runs there; elsewhere it s
 and runs with a scrubbed environment. Must not import newsreader (it checks the bundle,
 not the source tree).
 
-    python3 packaging/check_bundle.py [dist/newsreader] [--dump FILE]
+    python3 packaging/check_bundle.py [dist/newsreader] [--dump FILE]...
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def _step(name: str, ok: bool, detail: str) -> bool:
     return ok
 
 
-def check(folder: Path, dump: Path | None) -> bool:
+def check(folder: Path, dumps: list[Path]) -> bool:
     with tempfile.TemporaryDirectory(prefix="newsreader-bundle-") as tmp:
         home = Path(tmp)
         bundle = Bundle(folder, home)
@@ -105,14 +105,15 @@ def check(folder: Path, dump: Path | None) -> bool:
                              (version.stdout + version.stderr).strip()
                              + f" ({time.perf_counter() - started:.2f} s)"))
         library = home / "library.sqlite3"
-        dump = dump or folder / "_internal" / "newsreader" / "data" / "sample.txt"
-        imported = bundle.run(str(bundle.program), "--library", str(library), "import", str(dump),
-                              "--json")
+        dumps = dumps or [folder / "_internal" / "newsreader" / "data" / "sample.txt"]
+        imported = bundle.run(str(bundle.program), "--library", str(library), "import",
+                              *map(str, dumps), "--json")
         added = 0
         if imported.returncode == 0:
             added = sum(f["added"] + f["updated"] for f in json.loads(imported.stdout)["files"])
         results.append(_step("import", imported.returncode == 0 and added > 0,
-                             f"{dump.name}: {added} stories" if imported.returncode == 0
+                             f"{', '.join(d.name for d in dumps)}: {added} stories"
+                             if imported.returncode == 0
                              else imported.stderr.strip()[-500:]))
         listed = bundle.run(str(bundle.program), "--library", str(library), "list", "--json")
         count = len(json.loads(listed.stdout)) if listed.returncode == 0 else 0
@@ -145,9 +146,10 @@ def _size(folder: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "dist" / "newsreader")
-    parser.add_argument("--dump", type=Path, help="a dump to import (default: the bundled sample)")
+    parser.add_argument("--dump", type=Path, action="append", default=[],
+                        help="a dump to import, repeatable (default: the bundled sample)")
     args = parser.parse_args()
-    return 0 if check(args.folder.resolve(), args.dump.resolve() if args.dump else None) else 1
+    return 0 if check(args.folder.resolve(), [d.resolve() for d in args.dump]) else 1
 
 
 if __name__ == "__main__":
