@@ -68,6 +68,9 @@ def test_import_runs_in_the_worker_and_cancel_keeps_finished_dumps(
     assert cancelled
     assert [r.status for r in results] == ["imported"]
     assert "Cancelled" in _close_report(window)
+    # The status bar says what really happened, not "Import finished".
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Import cancelled: 1 files were read") and "finished" not in status
     assert window.importer.progress is None and not window.importer.running
     with Library.open(tmp_path / "lib.sqlite3") as lib:
         assert len(lib.imports()) == 1

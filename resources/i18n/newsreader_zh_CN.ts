@@ -48,10 +48,20 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Choose in a calendar</source>
+        <translation>在日历中选择</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as 2023-08-10</source>
+        <translation>不是日期：请按 2023-08-10 的格式输入</translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>From</source>
-        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>起</translation>
     </message>
     <message>
@@ -227,6 +237,10 @@ The details were written to {log}. Please send that file with a description of w
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <source>{n} files already imported</source>
+        <translation>{n} 个文件之前已导入</translation>
+    </message>
 </context>
 <context>
     <name>LibraryErrorPage</name>
@@ -243,7 +257,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -339,7 +353,7 @@ The details were written to {log}. Please send that file with a description of w
     </message>
     <message>
         <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
-        <translation>跳过了 {n} 个孤立的时间戳（没有标题的时间戳行）</translation>
+        <translation>有 {n} 行只有发布时间、找不到所属的标题，已略过（不影响任何新闻）</translation>
     </message>
     <message>
         <source>{n} lines between the keywords and the headline list were skipped</source>
@@ -398,7 +412,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>
@@ -538,6 +552,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>SearchBar</name>
     <message>
         <source>Search stories (Ctrl+F)</source>
+        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>搜索新闻 (Ctrl+F)</translation>
     </message>
     <message>
@@ -670,6 +685,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Import a Folder of Dumps</source>
         <translation>导入存档文件夹</translation>
+    </message>
+    <message>
+        <source>Import cancelled: {files} files were read before you cancelled. Stories added: {added}, updated: {updated}.</source>
+        <translation>导入已取消：取消前读取了 {files} 个文件。新增新闻 {added} 条，更新 {updated} 条。</translation>
     </message>
     <message>
         <source>Import finished. Stories added: {added}, updated: {updated}.</source>

@@ -48,10 +48,20 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Choose in a calendar</source>
+        <translation>在日曆中選擇</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as 2023-08-10</source>
+        <translation>不是日期：請按 2023-08-10 的格式輸入</translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>From</source>
-        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>起</translation>
     </message>
     <message>
@@ -227,6 +237,10 @@ The details were written to {log}. Please send that file with a description of w
         <source>rejected</source>
         <translation>已拒絕</translation>
     </message>
+    <message>
+        <source>{n} files already imported</source>
+        <translation>{n} 個檔案之前已匯入</translation>
+    </message>
 </context>
 <context>
     <name>LibraryErrorPage</name>
@@ -243,7 +257,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -339,7 +353,7 @@ The details were written to {log}. Please send that file with a description of w
     </message>
     <message>
         <source>{n} orphan timestamps (timestamp lines with no headline) were skipped</source>
-        <translation>略過了 {n} 個孤立的時間戳記（沒有標題的時間戳記行）</translation>
+        <translation>有 {n} 行只有發布時間、找不到所屬的標題，已略過（不影響任何新聞）</translation>
     </message>
     <message>
         <source>{n} lines between the keywords and the headline list were skipped</source>
@@ -398,7 +412,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>
@@ -538,6 +552,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>SearchBar</name>
     <message>
         <source>Search stories (Ctrl+F)</source>
+        <extracomment>↓ or Enter: the user wants the results, not more typing.</extracomment>
         <translation>搜尋新聞 (Ctrl+F)</translation>
     </message>
     <message>
@@ -670,6 +685,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Import a Folder of Dumps</source>
         <translation>匯入存檔資料夾</translation>
+    </message>
+    <message>
+        <source>Import cancelled: {files} files were read before you cancelled. Stories added: {added}, updated: {updated}.</source>
+        <translation>匯入已取消：取消前讀取了 {files} 個檔案。新增新聞 {added} 則，更新 {updated} 則。</translation>
     </message>
     <message>
         <source>Import finished. Stories added: {added}, updated: {updated}.</source>

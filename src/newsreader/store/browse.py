@@ -123,6 +123,20 @@ def day_of_key(key: int) -> int | None:
     return day_of_sort_key(key)
 
 
+def date_span(library: Library) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the library's dated stories ((None, None) if none)."""
+    first, last = library.conn.execute(
+        "SELECT (SELECT min(sort_key) FROM stories WHERE sort_key >= 0),"
+        " (SELECT max(sort_key) FROM stories WHERE sort_key >= 0)"
+    ).fetchone()
+
+    def day(key: int | None) -> dt.date | None:
+        ordinal = day_of_key(key) if key is not None else None
+        return dt.date.fromordinal(ordinal) if ordinal is not None else None
+
+    return day(first), day(last)
+
+
 def _where(flt: BrowseFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions (literal where a partial index must match) and their parameters."""
     terms: list[str] = []

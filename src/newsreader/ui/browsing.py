@@ -55,6 +55,7 @@ class BrowseList(QObject):
         self._restore_id = restore_id
         lay, rows = browse.first_page(self.library, flt, block=self.block)
         self.model.set_content(self._content(lay, tuple(rows)))
+        self._show_span()
         self.reader.update_count()
         if lay.complete and flt == browse.BrowseFilter():
             # The whole library fitted in one block: nothing more to count.
@@ -79,6 +80,10 @@ class BrowseList(QObject):
         task.signals.done.connect(self._on_task_done)
         task.signals.failed.connect(self._on_task_failed)
         self.reader.pool.start(task)
+
+    def _show_span(self) -> None:
+        """The date filter's "any date" shows the library's own first and last day."""
+        self.reader.search_bar.dates.set_library_span(*browse.date_span(self.library))
 
     def _content(self, lay: browse.BrowseLayout, first: tuple = ()) -> ListContent:
         language = self.reader.language
@@ -110,6 +115,7 @@ class BrowseList(QObject):
         place = capture(self.reader.list_view, self.model) if not searching else None
         self.model.set_content(self._content(result.layout))
         self.library_total = result.library_total
+        self._show_span()
         if not searching:
             self._restore_selection(result.selected_rank, place)
         self._restore_id = None

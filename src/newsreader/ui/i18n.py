@@ -56,14 +56,23 @@ class Language:
         else:
             self.locale = self.source_locale
         self._translators: list[QTranslator] = []
+        self._previous_default: QLocale | None = None
+        # The user chose the language for newsreader ($NEWSREADER_LOCALE), so it may
+        # differ from the desktop's (whose own dialogs would speak the other one).
+        self.forced = locale is None and bool(os.environ.get(LOCALE_ENV))
 
     @property
     def chinese(self) -> bool:
         return self.code is not None
 
     def install(self, app: QCoreApplication) -> bool:
-        """Load our catalogue and Qt's for the language; True when ours was found."""
+        """Load our catalogue and Qt's for the language; True when ours was found.
+
+        Also makes the language Qt's default locale, so Qt's own widgets (calendars,
+        file dialogs, standard buttons) write dates and names in it."""
         self.remove(app)
+        self._previous_default = QLocale()
+        QLocale.setDefault(self.locale)
         if self.code is None:
             return False
         ours = QTranslator(app)
@@ -83,6 +92,9 @@ class Language:
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators.clear()
+        if self._previous_default is not None:
+            QLocale.setDefault(self._previous_default)
+            self._previous_default = None
 
     # -- labels ----------------------------------------------------------------------
 

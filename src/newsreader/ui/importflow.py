@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsreader.store.records import FileResult
-from newsreader.ui import messages
+from newsreader.ui import colours, messages
 from newsreader.ui.workers import ImportWorker
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,6 @@ class ImportReportDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTreeWidget()
-        self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(False)
         self.table.setWordWrap(True)
         self.table.setHeaderLabels(
@@ -82,26 +82,33 @@ class ImportReportDialog(QDialog):
             "unchanged": self.tr("already imported"),
             "rejected": self.tr("rejected"),
         }
-        for r in results:
-            notes = [r.error] if r.error else []
-            notes.extend(r.warnings)
-            if r.note:
-                notes.append(r.note)
-            notes = [messages.translated(n) for n in notes]
-            name = Path(r.path).name or r.path
-            item = QTreeWidgetItem(
-                [name, statuses.get(r.status, r.status), str(r.added) if r.status == "imported"
-                 else "", str(r.updated) if r.status == "imported" else "", "\n".join(notes)]
-            )
-            item.setToolTip(0, r.path)
-            for column in (2, 3):
-                item.setTextAlignment(
-                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-                )
-            if r.status == "rejected":
-                item.setForeground(1, Qt.GlobalColor.darkRed)
-            self.table.addTopLevelItem(item)
+        warning = colours.warning(self.palette())
+
+        # What changed comes first (most stories first), then rejections, then files
+        # that added nothing; files already imported are folded into one counted row.
+        def weight(r: FileResult) -> tuple[int, int]:
+            changed = r.added + r.updated
+            rank = 0 if changed else (1 if r.status == "rejected" else 2)
+            return rank, -changed
+
+        shown = sorted((r for r in results if r.status != "unchanged"), key=weight)
+        same = [r for r in results if r.status == "unchanged"]
+        for r in shown:
+            self.table.addTopLevelItem(self._item(r, statuses, warning))
+        self.unchanged_item: QTreeWidgetItem | None = None
+        if same:
+            folded = _Row([self.tr("{n} files already imported").format(n=len(same)),
+                           statuses["unchanged"], "", "", ""])
+            for r in same:
+                folded.addChild(self._item(r, statuses, warning))
+            self.table.addTopLevelItem(folded)
+            folded.setExpanded(False)
+            self.unchanged_item = folded
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order above
         header = self.table.header()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
         header.setStretchLastSection(True)
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -114,6 +121,40 @@ class ImportReportDialog(QDialog):
         column.addWidget(self.table, 1)
         column.addWidget(buttons)
         self.resize(720, 360)
+
+    def _item(self, r: FileResult, statuses: dict[str, str], warning: QColor) -> _Row:
+        notes = [r.error] if r.error else []
+        notes.extend(r.warnings)
+        if r.note:
+            notes.append(r.note)
+        notes = [messages.translated(n) for n in notes]
+        name = Path(r.path).name or r.path
+        item = _Row(
+            [name, statuses.get(r.status, r.status), str(r.added) if r.status == "imported"
+             else "", str(r.updated) if r.status == "imported" else "", "\n".join(notes)]
+        )
+        item.setToolTip(0, r.path)
+        for column in (2, 3):
+            item.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            )
+        if r.status == "rejected":
+            item.setForeground(1, warning)
+        return item
+
+
+class _Row(QTreeWidgetItem):
+    """A report row: the Added and Updated columns sort as numbers."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        if column in (2, 3):
+            def number(item: QTreeWidgetItem) -> int:
+                text = item.text(column)
+                return int(text) if text.isdigit() else -1
+
+            return number(self) < number(other)
+        return self.text(column) < other.text(column)
 
 
 class ImportController(QObject):

@@ -175,6 +175,11 @@ class StoryListModel(QAbstractListModel):
             return i
         return None
 
+    def header_row_above(self, row: int) -> int | None:
+        """The row of the header of ``row``'s group (itself for a header), or None."""
+        i = bisect_right(self._header_rows, row) - 1
+        return self._header_rows[i] if i >= 0 else None
+
     def rank_at(self, row: int) -> int | None:
         """The story's 0-based position (ignoring headers), or None for a header."""
         if not 0 <= row < self._content.row_count:

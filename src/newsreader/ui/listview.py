@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QTextCharFormat,
     QTextLayout,
@@ -84,7 +86,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         painter.save()
         try:
             if index.data(Role.Kind) == "header":
-                self._paint_header(painter, option, str(index.data(Role.Header) or ""))
+                self.paint_header(painter, option, str(index.data(Role.Header) or ""))
             else:
                 story = index.data(Role.Story)
                 if story is not None:
@@ -92,7 +94,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         finally:
             painter.restore()
 
-    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, label: str) -> None:
+    def paint_header(self, painter: QPainter, option: QStyleOptionViewItem, label: str) -> None:
         rect = option.rect
         palette = option.palette
         painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
@@ -255,6 +257,38 @@ class HeadlineView(QTableView):
         # NOTE: Qt's type-ahead would call data() on every row of a million; letters are
         # shortcuts here (j, k, m, s) and searching has its own field.
         return
+
+    def sticky_header_row(self) -> int | None:
+        """The header of the rows at the top when it has scrolled off (else None)."""
+        model = self.model()
+        above = getattr(model, "header_row_above", None)
+        if above is None:
+            return None
+        top = self.rowAt(0)
+        if top < 0:
+            return None
+        header = above(top)
+        if header is None or header == top:
+            return None
+        return header
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        header = self.sticky_header_row()
+        if header is None:
+            return
+        # The day of the rows on screen stays in sight: their header, pinned on top.
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, self.viewport().width(), self.rowHeight(header))
+        label = str(self.model().index(header, 0).data(Role.Header) or "")
+        painter = QPainter(self.viewport())
+        try:
+            delegate = self.itemDelegate()
+            assert isinstance(delegate, HeadlineDelegate)
+            delegate.paint_header(painter, option, label)
+        finally:
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

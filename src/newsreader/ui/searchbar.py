@@ -1,20 +1,15 @@
 """The bar above the list: the search field, result order, filter and date range.
 
-This module owns those controls and their signals; the reader decides what they
-mean. Esc in the field asks to leave the search. Must not import SQL.
+This module owns those controls and their signals (the date range itself is
+``datefilter``'s); the reader decides what they mean. Esc in the field asks to leave the search. Must not import SQL.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsreader.store.browse import BrowseFilter
+from newsreader.ui.datefilter import DateRange
 
 
 class SearchField(QLineEdit):
@@ -43,67 +39,6 @@ class SearchField(QLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-class DateRange(QWidget):
-    """From/To dates, each switched on by a check box; shown in a drop-down."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        today = QDate.currentDate()
-        self.since_box = QCheckBox(self.tr("From"))
-        self.until_box = QCheckBox(self.tr("To"))
-        self.since_edit = QDateEdit(today.addMonths(-1))
-        self.until_edit = QDateEdit(today)
-        for edit in (self.since_edit, self.until_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self.changed)
-        self.since_box.toggled.connect(self.since_edit.setEnabled)
-        self.until_box.toggled.connect(self.until_edit.setEnabled)
-        self.since_box.toggled.connect(self.changed)
-        self.until_box.toggled.connect(self.changed)
-        clear = QPushButton(self.tr("Any Date"))
-        clear.clicked.connect(self.clear)
-        form = QFormLayout()
-        form.addRow(self.since_box, self.since_edit)
-        form.addRow(self.until_box, self.until_edit)
-        column = QVBoxLayout(self)
-        column.addLayout(form)
-        column.addWidget(clear)
-
-    def value(self) -> tuple[dt.date | None, dt.date | None]:
-        since = _pydate(self.since_edit.date()) if self.since_box.isChecked() else None
-        until = _pydate(self.until_edit.date()) if self.until_box.isChecked() else None
-        return since, until
-
-    def set_value(self, since: dt.date | None, until: dt.date | None, *, emit: bool = True) -> None:
-        self.blockSignals(True)
-        try:
-            if since:
-                self.since_edit.setDate(_qdate(since))
-            if until:
-                self.until_edit.setDate(_qdate(until))
-            self.since_box.setChecked(since is not None)
-            self.until_box.setChecked(until is not None)
-        finally:
-            self.blockSignals(False)
-        if emit:
-            self.changed.emit()
-
-    def clear(self) -> None:
-        self.set_value(None, None)
 
 
 class SearchBar(QWidget):

@@ -83,6 +83,14 @@ class Settings:
     def set_search_order(self, order: str) -> None:
         self.q.setValue("search/order", order)
 
+    def import_folder(self) -> Path | None:
+        """The folder the last import was chosen in (file dialogs open there)."""
+        value = str(self._get("import/folder", ""))
+        return Path(value) if value else None
+
+    def set_import_folder(self, folder: Path) -> None:
+        self.q.setValue("import/folder", str(folder))
+
     def read_after_ms(self) -> int:
         """How long a story is shown before it counts as read (0: when it opens)."""
         try:

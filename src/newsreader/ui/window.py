@@ -43,6 +43,8 @@ POLL_MS = 1000
 # The longest the window waits for another program's lock (an import commits at
 # least every half second; a program that holds the library longer makes it "busy").
 GUI_BUSY_TIMEOUT_S = 2.0
+# The first window's size, in device-independent pixels (fitted to the screen).
+DEFAULT_SIZE = (1200, 780)
 #: Start-up opens the library after the window's first paint, or after this long.
 OPEN_AT_THE_LATEST_MS = 1000
 
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         # The welcome and error pages are made when first needed (start-up stays cheap).
         self._welcome: WelcomeView | None = None
         self._error_page: LibraryErrorPage | None = None
-        self.imports = WindowImports(self)
+        self.imports = WindowImports(self, self.settings, self.language)
         self.imports.finished.connect(self._on_imports_finished)
         self.imports.failed.connect(self._on_imports_failed)
         self.menus = WindowMenus(self, {
@@ -107,7 +109,8 @@ class MainWindow(QMainWindow):
 
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen()
         if open_after_paint:
             self._opening = True
             self._set_state(WindowState.OPENING)
@@ -115,6 +118,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self, self._open_pending)
         else:
             self.open_library(self.library_path)
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (HiDPI scaling, a smaller screen)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width = min(self.width(), int(free.width() * 0.95))
+        height = min(self.height(), int(free.height() * 0.95))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(free.left() + (free.width() - width) // 2,
+                      free.top() + (free.height() - height) // 2)
 
     # -- state and pages -----------------------------------------------------------------
 

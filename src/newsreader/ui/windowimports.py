@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMainWindow
 
+    from PySide6.QtWidgets import QFileDialog
+
     from newsreader.store.records import FileResult
+    from newsreader.ui.i18n import Language
     from newsreader.ui.importflow import ImportController
+    from newsreader.ui.settings import Settings
 
 
 class WindowImports(QObject):
@@ -27,9 +31,11 @@ class WindowImports(QObject):
     finished = Signal()
     failed = Signal(object)  # a Message, or an unexpected error's text
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, settings: Settings, language: Language) -> None:
         super().__init__(window)
         self.window = window
+        self.settings = settings
+        self.language = language
         self.library_path: Path | None = None
         self.controller: ImportController | None = None
 
@@ -63,23 +69,41 @@ class WindowImports(QObject):
             return False
         return self.controller.start([str(p) for p in paths])
 
+    def _folder(self) -> str:
+        """Where the file dialogs open: the folder of the last import, else home."""
+        folder = self.settings.import_folder()
+        return str(folder if folder is not None and folder.is_dir() else Path.home())
+
+    def _options(self) -> QFileDialog.Option:
+        from PySide6.QtWidgets import QFileDialog
+
+        # NOTE: a desktop's own dialog speaks the desktop's language; when the user
+        # chose another for newsreader, Qt's dialog (translated with it) says the same.
+        if self.language.forced:
+            return QFileDialog.Option.DontUseNativeDialog
+        return QFileDialog.Option(0)
+
     def choose_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import Page Dumps"), str(Path.home()),
+            self.window, self.tr("Import Page Dumps"), self._folder(),
             self.tr("Page dumps and saved pages (*.txt *.html *.htm *.shtml *.xhtml *.mhtml *.mht);;All files (*)"),
+            options=self._options(),
         )
         if paths:
+            self.settings.set_import_folder(Path(paths[0]).parent)
             self.start(paths)
 
     def choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         path = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import a Folder of Dumps"), str(Path.home())
+            self.window, self.tr("Import a Folder of Dumps"), self._folder(),
+            QFileDialog.Option.ShowDirsOnly | self._options(),
         )
         if path:
+            self.settings.set_import_folder(Path(path).parent)
             self.start([path])
 
     def open_sample(self) -> None:
@@ -90,12 +114,16 @@ class WindowImports(QObject):
     def _on_controller_finished(self, results: list[FileResult], cancelled: bool) -> None:
         added = sum(r.added for r in results)
         updated = sum(r.updated for r in results)
-        self._say(
-            self.tr("Import finished. Stories added: {added}, updated: {updated}.").format(
-                added=added, updated=updated
-            ),
-            10000,
-        )
+        if cancelled:
+            done = sum(r.status != "rejected" for r in results)
+            text = self.tr(
+                "Import cancelled: {files} files were read before you cancelled. "
+                "Stories added: {added}, updated: {updated}."
+            ).format(files=done, added=added, updated=updated)
+        else:
+            text = self.tr("Import finished. Stories added: {added}, updated: {updated}.")
+            text = text.format(added=added, updated=updated)
+        self._say(text, 10000)
         self.finished.emit()
 
     def _say(self, text: str, ms: int) -> None:
