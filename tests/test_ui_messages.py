@@ -141,7 +141,7 @@ def test_they_are_said_in_chinese_with_their_details(
         for detail in re.findall(r"/[^\s:]+\.sqlite3|\b\d[\d,]*\b", message):
             assert detail in worded, (message, worded)
     assert messages.translated(Message("dump.orphan_timestamps", n=6)) == (
-        "跳过了 6 个孤立的时间戳（没有标题的时间戳行）")
+        "有 6 行只有发布时间、找不到所属的标题，已略过（不影响任何新闻）")
     assert messages.translated(Message("dump.too_large", size=70_000_000, limit=67_108_864)) \
         == "文件太大：70,000,000 字节（上限为 67,108,864 字节，即 64 MiB）"
 
