@@ -17,7 +17,8 @@ from test_ui_helpers import make_dumps, make_library
 UI = Path(__file__).resolve().parents[1] / "src" / "newsreader" / "ui"
 # The reading view and the window, and the parts they were split into.
 PARTS = ("reader", "browsing", "searchmode", "reading", "listplace", "window",
-         "windowmenus", "windowimports", "windowstate", "remembered", "librarywatch")
+         "windowmenus", "windowimports", "windowstate", "remembered", "librarywatch",
+         "windowpages")
 
 
 def test_the_reading_view_and_the_window_are_split_by_responsibility() -> None:

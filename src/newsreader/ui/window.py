@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow
 
 from newsreader.ui.errors import Dialogs
 from newsreader.ui.i18n import Language
@@ -24,6 +24,7 @@ from newsreader.ui.librarywatch import LibraryWatch
 from newsreader.ui.settings import Settings
 from newsreader.ui.windowimports import WindowImports
 from newsreader.ui.windowmenus import WindowMenus
+from newsreader.ui.windowpages import WindowPages, fit_to_screen
 from newsreader.ui.windowstate import WindowState
 
 # NOTE: this module is on the first-paint path, so it imports neither the store nor the
@@ -90,11 +91,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("newsreader")
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
-        self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
-        # The welcome and error pages are made when first needed (start-up stays cheap).
-        self._welcome: WelcomeView | None = None
-        self._error_page: LibraryErrorPage | None = None
         self.imports = WindowImports(self, self.settings, self.language)
         self.imports.finished.connect(self._on_imports_finished)
         self.imports.failed.connect(self._on_imports_failed)
@@ -104,13 +100,20 @@ class MainWindow(QMainWindow):
             "open_sample": self.imports.open_sample, "choose_library": self.choose_library,
             "quit": self.close,
         })
+        self.stack = WindowPages({
+            "import_files": self.imports.choose_files,
+            "import_folder": self.imports.choose_folder,
+            "open_sample": self.imports.open_sample, "choose_library": self.choose_library,
+            "retry": lambda: self.open_library(self.library_path),
+        })
+        self.setCentralWidget(self.stack)
         self.watch = LibraryWatch(poll_ms, self)
         self.watch.changed.connect(self._on_watch_changed)
 
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-        self._fit_to_screen()
+        fit_to_screen(self)
         if open_after_paint:
             self._opening = True
             self._set_state(WindowState.OPENING)
@@ -119,57 +122,21 @@ class MainWindow(QMainWindow):
         else:
             self.open_library(self.library_path)
 
-    def _fit_to_screen(self) -> None:
-        """Never larger than the screen's free area (HiDPI scaling, a smaller screen)."""
-        screen = self.screen()
-        if screen is None:
-            return
-        free = screen.availableGeometry()
-        width = min(self.width(), int(free.width() * 0.95))
-        height = min(self.height(), int(free.height() * 0.95))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-            self.move(free.left() + (free.width() - width) // 2,
-                      free.top() + (free.height() - height) // 2)
-
     # -- state and pages -----------------------------------------------------------------
 
     def _set_state(self, state: WindowState) -> None:
         """Show the page of ``state`` and enable the commands it allows."""
         self.state = state
-        if state is WindowState.NO_LIBRARY:
-            self.stack.setCurrentWidget(self.error_page)
-        elif state is WindowState.EMPTY:
-            self.stack.setCurrentWidget(self.welcome)
-        elif state is WindowState.READING:
-            assert self.reader is not None
-            self.stack.setCurrentWidget(self.reader)
+        self.stack.show_state(state, self.reader)
         self.menus.set_state(state)
 
     @property
     def welcome(self) -> WelcomeView:
-        if self._welcome is None:
-            from newsreader.ui.welcome import WelcomeView
-
-            self._welcome = WelcomeView()
-            self._welcome.importFiles.connect(self.imports.choose_files)
-            self._welcome.importFolder.connect(self.imports.choose_folder)
-            self._welcome.openSample.connect(self.imports.open_sample)
-            self.stack.addWidget(self._welcome)
-        return self._welcome
+        return self.stack.welcome
 
     @property
     def error_page(self) -> LibraryErrorPage:
-        if self._error_page is None:
-            from newsreader.ui.errorpage import LibraryErrorPage
-
-            self._error_page = LibraryErrorPage()
-            self._error_page.open_button.clicked.connect(self.choose_library)
-            self._error_page.retry_button.clicked.connect(
-                lambda: self.open_library(self.library_path)
-            )
-            self.stack.addWidget(self._error_page)
-        return self._error_page
+        return self.stack.error_page
 
     # The menus' actions, by the names tests and other modules know them.
     @property
