@@ -166,12 +166,13 @@ def test_help_works(args: list[str]) -> None:
     assert result.exit_code == 0 and "Usage" in result.output
 
 
-def test_without_qt_the_bare_command_says_why_and_shows_the_commands(tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("form", ["plain", "parsed"])
+def test_without_qt_the_bare_command_says_why_and_shows_the_commands(
+    tmp_path, monkeypatch, capsys, form
+) -> None:
     import builtins
 
-    from click.testing import CliRunner
-
-    from newsreader.cli import cli
+    from newsreader.launch import main
 
     real_import = builtins.__import__
 
@@ -181,7 +182,26 @@ def test_without_qt_the_bare_command_says_why_and_shows_the_commands(tmp_path, m
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_qt)
-    result = CliRunner().invoke(cli, ["--library", str(tmp_path / "lib.sqlite3")])
-    assert result.exit_code == 1
-    assert "import" in result.output and "search" in result.output  # the commands
-    assert "desktop app cannot start (libEGL.so.1" in result.output
+    library = str(tmp_path / "lib.sqlite3")
+    # "plain" is the front door's fast path; "parsed" reaches the window through the
+    # command line's parser (an option form the fast path leaves to it).
+    argv = ["--library", library] if form == "plain" else ["--library", "x", "--library", library]
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    output = capsys.readouterr()
+    assert exited.value.code == 1
+    assert "import" in output.out and "search" in output.out  # the commands
+    assert "desktop app cannot start (libEGL.so.1" in output.err
+
+
+def test_without_a_command_the_parser_calls_the_front_doors_window_opener(tmp_path) -> None:
+    opened: list[Path | None] = []
+
+    def open_window(library: Path | None) -> int:
+        opened.append(library)
+        return 7
+
+    library = tmp_path / "lib.sqlite3"
+    result = CliRunner().invoke(cli, ["--library", str(library)],
+                                obj={"open_window": open_window})
+    assert result.exit_code == 7 and opened == [library]

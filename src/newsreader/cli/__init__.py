@@ -4,8 +4,9 @@ This package owns argument parsing, human and ``--json`` output, and exit codes 
 contract other tools rely on). This module holds the group, the helpers every command
 shares (``fail``, ``open_library``, ``print_json``, ``CONTEXT``) and the reading and
 import commands; a feature with commands of its own adds a module beside it and
-registers it in the import list at the end of this file. It must never import Qt: ``newsreader`` with no
-subcommand hands over to ``newsreader.ui.app`` through an import made only then.
+registers it in the import list at the end of this file. It must never import Qt or
+``newsreader.ui``: ``newsreader`` with no subcommand calls the window opener that the
+front door (``newsreader.launch``) passes in ``obj["open_window"]``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
+from newsreader.location import LIBRARY_ENV
 from newsreader.store import Library, LibraryError
 from newsreader.store.records import FileResult
 
@@ -76,9 +78,9 @@ class _Commands(click.Group):
 @click.option(
     "--library",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="NEWSREADER_LIBRARY",
+    envvar=LIBRARY_ENV,
     help="Library file to use (default: library.sqlite3 in the platform data folder; "
-    "also $NEWSREADER_LIBRARY).",
+    f"also ${LIBRARY_ENV}).",
 )
 @click.version_option(package_name="newsreader")
 @click.pass_context
@@ -95,14 +97,19 @@ def cli(ctx: click.Context, library: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["library"] = library
     if ctx.invoked_subcommand is None:
+        open_window = ctx.obj.get("open_window", _no_window)
         try:
-            from newsreader.ui.app import run
+            status = open_window(library)
         except ImportError as err:
             # Qt or a system library it needs is missing: the commands still work.
             click.echo(ctx.get_help())
             fail(f"the desktop app cannot start ({err}); see the README for the Qt "
                   "libraries it needs. The commands above work without it.")
-        sys.exit(run(library))
+        sys.exit(status)
+
+
+def _no_window(library: Path | None) -> int:
+    raise ImportError("the command line was started without newsreader.launch")
 
 
 # -- import -----------------------------------------------------------------------
@@ -423,11 +430,6 @@ def reindex_command(ctx: click.Context) -> None:
         except LibraryError as err:
             fail_library(err)
     click.echo(f"Reindexed {count} stories.")
-
-
-def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="newsreader")
 
 
 # Commands that live in modules of their own register themselves on ``cli`` when

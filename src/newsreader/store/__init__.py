@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsreader.store.errors import ImportCancelled, LibraryError
-from newsreader.store.library import Library, default_library_path
+from newsreader.location import default_library_path
+from newsreader.store.library import Library
 
 if TYPE_CHECKING:
     from newsreader.store.importer import Importer, expand_paths

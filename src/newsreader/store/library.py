@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.errors import os_fields
+from newsreader.location import default_library_path
 from newsreader.store import search_index
 from newsreader.store.connection import chunks, explain, transaction
 from newsreader.store.errors import (
@@ -32,20 +33,6 @@ from newsreader.store.errors import (
 from newsreader.store.migrations import migrate, needs_migration
 from newsreader.store.records import ImportRecord, Source, Story, StoryRow
 from newsreader.store.rows import ROW_COLUMNS, STORY_COLUMNS, named, story, story_row
-
-LIBRARY_ENV = "NEWSREADER_LIBRARY"
-LIBRARY_FILENAME = "library.sqlite3"
-
-
-def default_library_path() -> Path:
-    """``$NEWSREADER_LIBRARY``, else ``library.sqlite3`` in the platform data folder."""
-    env = os.environ.get(LIBRARY_ENV)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("newsreader", appauthor=False) / LIBRARY_FILENAME
-
 
 #: ``PRAGMA application_id`` of every library this program makes ("NwRd").
 APPLICATION_ID = 0x4E775264

@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         """Open ``path`` (None: the default library); on failure show what to do (page
         and dialog), never a traceback."""
         from newsreader.store.errors import LibraryError
-        from newsreader.store.library import Library, default_library_path
+        from newsreader.location import default_library_path
+        from newsreader.store.library import Library
         from newsreader.ui import remembered
         from newsreader.ui.reader import ReaderView
 
