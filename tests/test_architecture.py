@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,51 @@ def test_text_normal_forms_sit_below_every_other_package(path: Path) -> None:
     # dumps, store and search all fold text with newsreader.text: it may use none of them.
     bad = {n for n in _imports(path) if n.startswith("newsreader.") and not n.startswith("newsreader.text")}
     assert not bad, f"{path} imports {bad}: newsreader.text must stay the bottom layer"
+
+
+# -- the layers as import-linter contracts (pyproject.toml, [tool.importlinter]) ----------
+
+ROOT = PACKAGE.parents[1]
+_LINT = """
+import sys
+from importlinter.cli import lint_imports
+sys.exit(lint_imports(config_filename=sys.argv[1], no_cache=True, no_logo=True))
+"""
+
+
+def _lint_imports(src: Path, config: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    return subprocess.run([sys.executable, "-c", _LINT, str(config)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def test_the_import_contracts_are_kept() -> None:
+    out = _lint_imports(PACKAGE.parent, ROOT / "pyproject.toml")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout and "4 kept" in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        ("ui/articleview.py", "import sqlite3", "sqlite3 and sqlite-utils only"),
+        ("cli/__init__.py", "import newsreader.ui.app", "PySide6 only in newsreader.ui"),
+        ("store/records.py", "import newsreader.cli", "launch above cli"),
+        ("store/migrations.py", "import newsreader.store.library", "no import cycle"),
+    ],
+)
+def test_each_contract_breaks_when_its_rule_is(
+    tmp_path: Path, module: str, line: str, contract: str
+) -> None:
+    import shutil
+
+    copy = tmp_path / "src" / "newsreader"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
+    target = copy / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    out = _lint_imports(copy.parent, ROOT / "pyproject.toml")
+    assert out.returncode != 0
+    broken = out.stdout.split("Broken contracts")[-1]
+    assert contract in broken, out.stdout
