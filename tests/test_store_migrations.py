@@ -128,3 +128,12 @@ def test_a_library_of_any_old_version_reaches_the_same_schema(
         assert _schema(upgraded.conn) == _schema(new.conn)
         assert upgraded.conn.execute(
             "SELECT value FROM meta WHERE key = 'search_signature'").fetchone() is not None
+
+
+def test_the_application_id_a_migration_writes_is_the_one_the_library_checks(
+    tmp_path: Path,
+) -> None:
+    from newsreader.store.library import APPLICATION_ID
+
+    with Library.open(tmp_path / "new.sqlite3") as lib:
+        assert lib.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

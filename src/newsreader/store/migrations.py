@@ -166,9 +166,8 @@ def _m5_story_address(conn: sqlite3.Connection) -> None:
 
 def _m6_application_id(conn: sqlite3.Connection) -> None:
     """Mark the file as a newsreader library, so no other program's file is taken for one."""
-    from newsreader.store.library import APPLICATION_ID
-
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+    application_id = 0x4E775264  # "NwRd": frozen here, equal to library.APPLICATION_ID
+    conn.execute(f"PRAGMA application_id = {application_id:d}")
 
 
 Migration = Callable[[sqlite3.Connection], None]
