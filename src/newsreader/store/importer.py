@@ -28,6 +28,8 @@ from newsreader.store.errors import (
     LibraryReadOnly,
 )
 from newsreader.errors import Message, os_fields
+from newsreader.store import compression
+from newsreader.store.compression import Codec
 from newsreader.store.connection import explain, rollback, transaction
 from newsreader.store.library import Library
 from newsreader.store.merge import StoryMerger, sightings
@@ -149,6 +151,9 @@ class Importer:
         # Results waiting for the open transaction to commit: (entry index, result).
         self._queued: list[tuple[int, FileResult]] = []
         self._results: list[FileResult | None] = []
+        # How new dumps' bytes are compressed: the library's zstd dictionary, once it
+        # has one (see store.compression); read when first needed.
+        self._codec: Codec | None = None
 
     # -- transactions ----------------------------------------------------------------
 
@@ -304,10 +309,37 @@ class Importer:
                 raise ImportStopped(err, results) from err
         return results
 
+    def _current_codec(self) -> Codec:
+        if self._codec is None:
+            self._codec = compression.library_codec(self.library.conn)
+        return self._codec
+
+    def _batch_codec(self, files: list[tuple[str, Path]]) -> Codec:
+        """The library's codec; on a large batch into a library without a dictionary,
+        first train one on a sample of the batch (~1 s) and keep it in the library."""
+        codec = self._current_codec()
+        if codec.dictionary is not None or len(files) < compression.TRAIN_MIN_FILES:
+            return codec
+        step = max(1, len(files) // compression.TRAIN_SAMPLES)
+        samples = [data for label, path in files[::step][: compression.TRAIN_SAMPLES]
+                   if isinstance(data := read_file(label, path), bytes)]
+        dictionary = compression.train(samples)
+        if dictionary is None:
+            return codec
+        conn = self.library.conn
+        try:
+            with transaction(conn):
+                self._codec = compression.save_dictionary(conn, dictionary, len(samples))
+        except sqlite3.Error as err:
+            raise explain(self.library.path, err) from err
+        return self._codec
+
     def _import_entries(self, entries: list[tuple[str, Path | None, Message | None]]) -> bool:
         """Import the entries in order; True when cancelled part-way."""
         files = [(label, path) for label, path, error in entries if path is not None]
-        ahead = prepared_ahead(files) if self._parallel and use_helper_process(len(files)) else None
+        codec = self._batch_codec(files)
+        ahead = (prepared_ahead(files, codec)
+                 if self._parallel and use_helper_process(len(files)) else None)
         conn = self.library.conn
         try:
             for index, (label, path, error) in enumerate(entries):
@@ -350,7 +382,7 @@ class Importer:
         unchanged = self._unchanged(label, sha256, len(data))
         if unchanged is not None:
             return unchanged  # known already: no need to parse it
-        return self._store(prepare_bytes(label, data, sha256=sha256))
+        return self._store(prepare_bytes(label, data, sha256=sha256, codec=self._current_codec()))
 
     def _unchanged(self, label: str, sha256: str, size: int) -> FileResult | None:
         known = named(
@@ -429,8 +461,8 @@ class Importer:
         )
         dump_id = int(cursor.lastrowid or 0)
         conn.execute(
-            "INSERT INTO dump_bytes (dump_id, compression, data) VALUES (?, 'zlib', ?)",
-            (dump_id, dump.compressed),
+            "INSERT INTO dump_bytes (dump_id, compression, data) VALUES (?, ?, ?)",
+            (dump_id, dump.compression, dump.compressed),
         )
         return dump_id
 

@@ -414,7 +414,7 @@ class Library:
         ).fetchone()
         if row is None:
             raise KeyError(dump_id)
-        return stored_bytes(*row, dump_id=dump_id)
+        return stored_bytes(*row, dump_id=dump_id, conn=self.conn)
 
     @_guarded
     def stats(self) -> dict[str, Any]:
@@ -487,12 +487,9 @@ class Library:
             raise explain(self.path, err) from err
 
 
-def stored_bytes(compression: str, data: bytes, *, dump_id: int = 0) -> bytes:
-    """A dump's original bytes from its ``dump_bytes`` row."""
-    if compression == "zlib":
-        import zlib
+def stored_bytes(compression: str, data: bytes, *, dump_id: int = 0,
+                 conn: sqlite3.Connection | None = None) -> bytes:
+    """A dump's original bytes from its ``dump_bytes`` row (see ``store.compression``)."""
+    from newsreader.store.compression import stored_bytes as decompress
 
-        return zlib.decompress(data)
-    if compression == "none":
-        return bytes(data)
-    raise LibraryError("library.unknown_compression", dump=dump_id, name=compression)
+    return decompress(compression, data, dump_id=dump_id, conn=conn)

@@ -378,7 +378,7 @@ class StoryMerger:
             return None
         compression, data = row
         try:
-            return _by_place(parse_dump(stored_bytes(compression, data)))
+            return _by_place(parse_dump(stored_bytes(compression, data, conn=self.conn)))
         except (DumpError, LibraryError, zlib.error, ValueError):
             return None
 

@@ -170,6 +170,17 @@ def _m6_application_id(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {application_id:d}")
 
 
+def _m7_compression_dictionaries(conn: sqlite3.Connection) -> None:
+    """zstd dictionaries trained on the library's own dumps (see store.compression);
+    ``dump_bytes.compression`` names one as ``zstd:<name>``. Rows stored before stay
+    zlib and read as before."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS compression_dictionaries ("
+        "name TEXT PRIMARY KEY, data BLOB NOT NULL, samples INTEGER NOT NULL, "
+        "created_at TEXT NOT NULL)"
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only: a released library has run every migration before its number.
@@ -180,6 +191,7 @@ MIGRATIONS: list[Migration] = [
     _m4_sort_keys_with_day_slots,
     _m5_story_address,
     _m6_application_id,
+    _m7_compression_dictionaries,
 ]
 
 

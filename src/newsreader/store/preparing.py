@@ -14,7 +14,6 @@ import os
 import signal
 import threading
 import time
-import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from newsreader.dumps import MAX_DUMP_BYTES, DumpError, ParsedDump, parse_dump
 from newsreader.errors import Message, os_fields
+from newsreader.store.compression import ZLIB, Codec
 
 # A batch this large pays for starting a helper process (~0.3 s with "spawn").
 PARALLEL_MIN_FILES = 64
@@ -38,24 +38,29 @@ class PreparedDump:
     label: str
     size: int
     sha256: str | None = None
-    compressed: bytes | None = None  # zlib level 6 of the original bytes
+    compressed: bytes | None = None  # the original bytes, compressed by ``compression``
     parsed: ParsedDump | None = None
     error: Message | None = None
+    compression: str = "zlib"  # dump_bytes.compression (see store.compression)
 
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def prepare_bytes(label: str, data: bytes, *, sha256: str | None = None) -> PreparedDump:
-    """Hash (unless the caller already did), parse and compress ``data``."""
+def prepare_bytes(
+    label: str, data: bytes, *, sha256: str | None = None, codec: Codec | None = None
+) -> PreparedDump:
+    """Hash (unless the caller already did), parse and compress ``data`` (with ``codec``;
+    in a helper process, the one it was started with; else zlib)."""
+    codec = codec or _helper_codec
     sha256 = sha256 or sha256_of(data)
     try:
         parsed = parse_dump(data)
     except DumpError as err:
         return PreparedDump(label, len(data), sha256, error=err.message)
-    # Level 6 is zlib's sweet spot: ~2x smaller Chinese text at ~50 MB/s.
-    return PreparedDump(label, len(data), sha256, zlib.compress(data, 6), parsed)
+    return PreparedDump(label, len(data), sha256, codec.compress(data), parsed,
+                        compression=codec.label)
 
 
 def read_file(label: str, path: Path) -> bytes | PreparedDump:
@@ -69,11 +74,11 @@ def read_file(label: str, path: Path) -> bytes | PreparedDump:
         return PreparedDump(label, 0, error=Message("file.unreadable", **os_fields(err)))
 
 
-def prepare_file(label: str, path: Path) -> PreparedDump:
+def prepare_file(label: str, path: Path, codec: Codec | None = None) -> PreparedDump:
     data = read_file(label, path)
     if isinstance(data, PreparedDump):
         return data
-    return prepare_bytes(label, data)
+    return prepare_bytes(label, data, codec=codec)
 
 
 class PreparedAhead:
@@ -85,13 +90,15 @@ class PreparedAhead:
     early (a cancel) drops the work not yet started.
     """
 
-    def __init__(self, files: Sequence[tuple[str, Path]]) -> None:
+    def __init__(self, files: Sequence[tuple[str, Path]], codec: Codec = ZLIB) -> None:
+        self._codec = codec
         # NOTE: "spawn", not "fork": the desktop app imports from a thread of a Qt
         # process, and forking a threaded process is unsafe.
         context = multiprocessing.get_context("spawn")
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=1, mp_context=context,
-            initializer=_exit_with_parent, initargs=(os.getpid(),),
+            # The codec (and its dictionary) crosses to the helper once, not per file.
+            initializer=_start_helper, initargs=(os.getpid(), codec),
         )
         self._pending: deque[tuple[str, Path, Future[PreparedDump] | None]] = deque()
         self._todo = iter(files)
@@ -134,7 +141,7 @@ class PreparedAhead:
         for following in self._todo:
             self._submit(*following)
             break
-        return result if result is not None else prepare_file(label, path)
+        return result if result is not None else prepare_file(label, path, self._codec)
 
     def _shutdown(self) -> None:
         if self._pool is not None:
@@ -146,9 +153,19 @@ class PreparedAhead:
         self._pending.clear()
 
 
-def prepared_ahead(files: Sequence[tuple[str, Path]]) -> PreparedAhead:
+def prepared_ahead(files: Sequence[tuple[str, Path]], codec: Codec = ZLIB) -> PreparedAhead:
     """``prepare_file`` of every file, in order, computed in a helper process."""
-    return PreparedAhead(files)
+    return PreparedAhead(files, codec)
+
+
+_helper_codec: Codec = ZLIB
+
+
+def _start_helper(parent_pid: int, codec: Codec) -> None:
+    """Helper-process start-up: remember the codec, and exit with the importing process."""
+    global _helper_codec
+    _helper_codec = codec
+    _exit_with_parent(parent_pid)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
