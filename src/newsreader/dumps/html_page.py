@@ -60,7 +60,7 @@ def parse_page(data: bytes, *, charset: str | None = None, url: str | None = Non
     body = root.find("body")
     blocks = page_tree.blocks(body if body is not None else root)
     headline, headline_block = page_meta.find_headline(blocks, head)
-    furniture = page_body.furniture_marks(blocks)
+    furniture = page_body.furniture_marks(blocks, headline_block)
     container = page_body.choose_container(blocks, furniture)
     body_blocks = (page_body.body_blocks(blocks, container, headline, furniture)
                    if container is not None else ())

@@ -20,6 +20,8 @@ from newsreader.dumps.model import Block
 from newsreader.dumps.page_tree import TextBlock
 
 _PROSE_PUNCT = re.compile(r"[。，；！？、：,.;!?]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_UNPUNCTUATED_LINE = 16
 _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
 # Headings that start a list of other articles or the comments: nothing after them
@@ -55,7 +57,7 @@ _FURNITURE_WORDS = frozenset((
 ))
 _RELATIVE_TIME = re.compile(r"[0-9]+\s*(?:秒|分钟|小时|天|周|个月|個月|小時|星期)前|刚刚|剛剛")
 _RELATIVE_TIME_JUNK = 40.0
-_WRAPPER_SHARE = 0.5
+_WRAPPER_SHARE = 0.8
 _SENTENCE = re.compile(r"[。！？；，!?;,]")
 # Lines that open an article without being sentences (kept above its first sentence).
 _KEEP_LEADING = re.compile(r"^[（(【\[]?\s*(?:原标题|原題|导读|摘要|编者按|本报讯|新华社)")
@@ -72,13 +74,19 @@ def is_boilerplate(text: str) -> bool:
         _EDITOR.match(text) or _BOILERPLATE.search(text))
 
 
-def furniture_marks(blocks: list[TextBlock]) -> set[lxml.etree._Element]:
+def furniture_marks(
+    blocks: list[TextBlock], headline: TextBlock | None = None
+) -> set[lxml.etree._Element]:
     """Elements whose class or id names them as page furniture (comments, related lists,
     sidebars, share bars ...), by the words markup conventionally uses for them.
 
-    An element holding most of the page's text is a wrapper whatever its name says
-    (``<div class="container has-nav">``), so it is never furniture.
+    An element holding the headline, or nearly all of the page's text, is a wrapper
+    whatever its name says (``<div class="container has-nav">``): never furniture.
     """
+    holding_headline: set[lxml.etree._Element] = set()
+    if headline is not None:
+        holding_headline.update(headline.owner.iterancestors())
+        holding_headline.add(headline.owner)
     size: dict[lxml.etree._Element, int] = {}
     total = 0
     for block in blocks:
@@ -89,7 +97,7 @@ def furniture_marks(blocks: list[TextBlock]) -> set[lxml.etree._Element]:
             el = el.getparent()
     marked: set[lxml.etree._Element] = set()
     for el, chars in size.items():
-        if chars > total * _WRAPPER_SHARE:
+        if chars > total * _WRAPPER_SHARE or el in holding_headline:
             continue
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if names.strip() and any(
@@ -119,7 +127,10 @@ def _weights(block: TextBlock, furniture: bool = False) -> tuple[float, float]:
         return 0.0, _RELATIVE_TIME_JUNK  # a comment's or a feed item's "3小时前"
     if links > length * _LINK_HEAVY:
         return 0.0, float(length)
-    if _PROSE_PUNCT.search(block.text) and plain >= 10:
+    if (_PROSE_PUNCT.search(block.text) and plain >= 10) or (
+        not links and len(_CJK.findall(block.text)) >= _UNPUNCTUATED_LINE
+    ):
+        # Prose; or a long run of Chinese with spaces for punctuation (blogs, poems).
         return float(plain), float(links)
     return 0.0, plain * 0.3 + links
 
@@ -150,7 +161,8 @@ def choose_container(
 
 def is_sentence(text: str) -> bool:
     """A line of running prose (not a label, caption or widget text)."""
-    return len(text) >= 20 and bool(_SENTENCE.search(text))
+    return len(text) >= 20 and (
+        bool(_SENTENCE.search(text)) or len(_CJK.findall(text)) >= _UNPUNCTUATED_LINE + 4)
 
 
 def body_blocks(

@@ -149,7 +149,8 @@ def find_headline(
     best: tuple[float, TextBlock] | None = None
     for block in blocks:
         text = block.text
-        if not 2 <= len(text) <= 120 or block.link_chars > len(text) / 2:
+        # A heading may link to its own page (blogs do); other links are navigation.
+        if not 2 <= len(text) <= 120 or (block.link_chars > len(text) / 2 and not block.heading):
             continue
         norm = _norm(text)
         if len(norm) < 2:
