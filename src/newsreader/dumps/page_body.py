@@ -36,14 +36,15 @@ STOP = re.compile(
 # One-line boilerplate inside the article container.
 _EDITOR = re.compile(
     r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|实习编辑|校对|审核|审校|监制|编审|值班编辑|"
-    r"主编|终审|初审|复审|统筹|策划|制作|本文编辑)\s*[：:]"
+    r"主编|终审|初审|复审|统筹|策划|制作|本文编辑)\s*[：:|｜]"
 )
 _BOILERPLATE = re.compile(
     r"版权所有|版权声明|copyright|©|未经(?:授权|许可|本网)|不得转载|禁止转载|转载请注明|"
     r"免责声明|本文(?:仅代表|系作者|观点)|分享到|扫一扫|扫描二维码|打开APP|下载(?:APP|客户端)|"
-    r"点击(?:查看|进入|下载)|关注(?:我们|公众号)|二维码|举报|返回(?:首页|顶部)|"
-    r"^(?:文章)?(?:关键词|关键字|标签|tags?)\s*[：:]|"
-    r"^(?:收藏|点赞|分享|打印|纠错|关闭窗口|上一篇|下一篇|字号|微信|微博|QQ空间)",
+    r"点击(?:查看|进入|下载)|关注(?:我们|公众号)|二维码|返回(?:首页|顶部)|"
+    r"^(?:文章)?(?:关键词|关键字|标签|tags?)\s*[：:]|平台声明|仅提供信息(?:存储|发布)|"
+    r"仅代表作者(?:本人)?观点|不代表本(?:网|站|平台)|"
+    r"^(?:收藏|点赞|分享|打印|纠错|举报\s*$|关闭窗口|上一篇|下一篇|字号|微信|微博|QQ空间)",
     re.IGNORECASE,
 )
 _MAX_BOILERPLATE_LINE = 90
@@ -62,7 +63,11 @@ _SENTENCE = re.compile(r"[。！？；，!?;,]")
 # Lines that open an article without being sentences (kept above its first sentence).
 _KEEP_LEADING = re.compile(r"^[（(【\[]?\s*(?:原标题|原題|导读|摘要|编者按|本报讯|新华社)")
 # Boilerplate that closes an article: what follows is the page's, not the article's.
-_END = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|分享到|关键词|关键字|标签|相关标签)|分享到")
+_END = re.compile(
+    r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|分享到|关键词|关键字|标签|相关标签|平台声明)"
+    r"\s*[：:|｜]|分享到|"
+    r"仅提供信息(?:存储|发布)|仅代表作者(?:本人)?观点|不代表本(?:网|站|平台)"
+)
 # Running prose an article has before a "related" heading or a share bar ends it.
 _ARTICLE_BEFORE_STOP = 150
 _LINK_HEAVY = 0.5
@@ -197,8 +202,7 @@ def body_blocks(
             if prose >= _ARTICLE_BEFORE_STOP and _END.search(text):
                 break  # the share bar, keywords or editor line under the article
             continue
-        if not prose and not is_sentence(text) and not _KEEP_LEADING.match(text) \
-                and not block.heading:
+        if not prose and not is_sentence(text) and not _KEEP_LEADING.match(text):
             continue  # widget text above the article's first sentence
         kind = "heading" if block.heading else "caption" if block.caption else "paragraph"
         out.append(Block(kind, text))
