@@ -92,4 +92,4 @@ def test_the_shared_text_dumps_give_their_page_headline() -> None:
         assert parsed.format == "text_browser"
         got = parsed.article.title if parsed.article else ""
         right += got.replace(" ", "") == expected["title"].replace(" ", "")
-    assert right >= len(dumps) - 1
+    assert right == len(dumps)

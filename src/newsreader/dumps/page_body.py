@@ -44,6 +44,7 @@ _BOILERPLATE = re.compile(
     r"点击(?:查看|进入|下载)|关注(?:我们|公众号)|二维码|返回(?:首页|顶部)|"
     r"^(?:文章)?(?:关键词|关键字|标签|tags?)\s*[：:]|平台声明|仅提供信息(?:存储|发布)|"
     r"仅代表作者(?:本人)?观点|不代表本(?:网|站|平台)|"
+    r"(?:阅读|閱讀)(?:全文|整篇文章|原文)|展开全文|展開全文|查看原文|"
     r"^(?:收藏|点赞|分享|打印|纠错|举报\s*$|关闭窗口|上一篇|下一篇|字号|微信|微博|QQ空间)",
     re.IGNORECASE,
 )
@@ -56,8 +57,8 @@ _FURNITURE_WORDS = frozenset((
     "advert", "advertisement", "ads", "sponsor", "sponsored", "hotnews", "ranking", "rank",
     "aside", "sns", "social", "login", "toolbar", "copyright",
 ))
-_RELATIVE_TIME = re.compile(r"[0-9]+\s*(?:秒|分钟|小时|天|周|个月|個月|小時|星期)前|刚刚|剛剛")
-_RELATIVE_TIME_JUNK = 40.0
+RELATIVE_TIME = re.compile(r"[0-9]+\s*(?:秒|分钟|小时|天|周|个月|個月|小時|星期)前|刚刚|剛剛")
+RELATIVE_TIME_JUNK = 40.0
 _WRAPPER_SHARE = 0.8
 _SENTENCE = re.compile(r"[。！？；，!?;,]")
 # Lines that open an article without being sentences (kept above its first sentence).
@@ -128,8 +129,8 @@ def _weights(block: TextBlock, furniture: bool = False) -> tuple[float, float]:
     plain = max(length - links, 0)
     if furniture:
         return 0.0, float(length)
-    if _RELATIVE_TIME.search(block.text) and length <= 30:
-        return 0.0, _RELATIVE_TIME_JUNK  # a comment's or a feed item's "3小时前"
+    if RELATIVE_TIME.search(block.text) and length <= 30:
+        return 0.0, RELATIVE_TIME_JUNK  # a comment's or a feed item's "3小时前"
     if links > length * _LINK_HEAVY:
         return 0.0, float(length)
     if (_PROSE_PUNCT.search(block.text) and plain >= 10) or (

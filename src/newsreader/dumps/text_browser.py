@@ -30,6 +30,10 @@ _PROSE = re.compile(r"[。，；！？、,;!?]")
 _MIN_PROSE = 12
 _MAX_HEADLINE = 80
 _LOOK_BACK = 14
+_STOP_WEIGHT = -1000.0
+_MIN_RUN = 100.0
+# Markup a browser printed as text (a page that escaped its own tags).
+_MARKUP = re.compile(r"<[a-z]+[\s>]|\bdata-[a-z0-9]+=|\bclass=\"")
 _DATE_LOOK_BACK = 40
 
 
@@ -91,8 +95,12 @@ def _cjk_edge(char: str) -> bool:
 def _weight(line: str) -> float:
     if not line:
         return 0.0
-    if _BULLET.match(line) or not _MARK.sub("", line).strip():
+    if page_body.STOP.match(line) and len(line) <= 20:
+        return _STOP_WEIGHT  # "related news", "comments": the article ends above
+    if _BULLET.match(line) or not _MARK.sub("", line).strip() or _MARKUP.search(line):
         return -10.0
+    if page_body.RELATIVE_TIME.search(line) and len(line) <= 30:
+        return -40.0
     if _PROSE.search(line) and len(line) >= _MIN_PROSE:
         return float(len(line))
     return -3.0 - len(line) * 0.2
@@ -146,12 +154,31 @@ def parse(data: bytes) -> ParsedDump:
 
 
 def _best_run(lines: list[str]) -> tuple[int | None, int]:
-    """The run of lines with the most prose for the least furniture (maximum-sum run)."""
+    """The article's lines: in the first stretch between "related"/"comments" headings
+    that holds a real run of prose, the run with the most prose for the least furniture.
+
+    NOTE: a page's feed of other articles' summaries can outweigh a short article; the
+    heading above such a feed ends the article, so stretches are tried in order.
+    """
+    cuts = [i for i, line in enumerate(lines) if _weight(line) == _STOP_WEIGHT]
+    fallback: tuple[float, int | None, int] = (0.0, None, 0)
+    for lo, hi in zip([0, *cuts], [*cuts, len(lines)]):
+        score, start, end = _max_run(lines, lo, hi)
+        if start is not None and score >= _MIN_RUN:
+            return start, end
+        if score > fallback[0]:
+            fallback = (score, start, end)
+    return fallback[1], fallback[2]
+
+
+def _max_run(lines: list[str], lo: int, hi: int) -> tuple[float, int | None, int]:
+    """The maximum-sum run of line weights within ``lines[lo:hi]``."""
     best = 0.0
     best_span: tuple[int | None, int] = (None, 0)
     total = 0.0
-    run_start = 0
-    for i, line in enumerate(lines):
+    run_start = lo
+    for i in range(lo, hi):
+        line = lines[i]
         if total <= 0:
             total, run_start = 0.0, i
         total += _weight(line)
@@ -159,10 +186,10 @@ def _best_run(lines: list[str]) -> tuple[int | None, int]:
             best, best_span = total, (run_start, i + 1)
     start, end = best_span
     if start is None:
-        return None, 0
+        return 0.0, None, 0
     while start < end and _weight(lines[start]) <= 0:
         start += 1
-    return start, end
+    return best, start, end
 
 
 def _headline(lines: list[str], start: int) -> tuple[str | None, int]:
