@@ -364,6 +364,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>无法解码网页：其字节既不是 UTF-8、GB18030，也不是它声明的字符集（{declared}）</translation>
     </message>
     <message>
+        <source>no story found: the file holds {n} letters or digits of text (a story needs at least {least})</source>
+        <translation>没有找到新闻：文件里只有 {n} 个文字或数字（一条新闻至少需要 {least} 个）</translation>
+    </message>
+    <message>
         <source>cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}</source>
         <translation>无法解码网页：它以 {name} 字节顺序标记开头，但不是有效的 {name}</translation>
     </message>

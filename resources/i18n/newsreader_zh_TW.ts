@@ -364,6 +364,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>無法解碼網頁：其位元組既不是 UTF-8、GB18030，也不是它宣告的字元集（{declared}）</translation>
     </message>
     <message>
+        <source>no story found: the file holds {n} letters or digits of text (a story needs at least {least})</source>
+        <translation>沒有找到新聞：檔案裡只有 {n} 個文字或數字（一則新聞至少需要 {least} 個）</translation>
+    </message>
+    <message>
         <source>cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}</source>
         <translation>無法解碼網頁：它以 {name} 位元組順序標記開頭，但不是有效的 {name}</translation>
     </message>

@@ -43,6 +43,10 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "dump.whitespace": "empty file (only whitespace)",
     "dump.too_large": "file too large: {size:,} bytes (the limit is {limit:,} bytes, 64 MiB)",
     "dump.file_too_large": "file is larger than 64 MiB ({size:,} bytes); not a page dump",
+    "dump.no_story": (
+        "no story found: the file holds {n} letters or digits of text "
+        "(a story needs at least {least})"
+    ),
     "dump.unknown_format": "not a dump format this version reads",
     "dump.binary": "not a text file (looks like binary data)",
     "dump.nul_bytes": "not a text file (contains NUL bytes)",

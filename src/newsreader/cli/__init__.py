@@ -21,6 +21,7 @@ import click
 
 from newsreader.location import LIBRARY_ENV
 from newsreader.store import Library, LibraryError
+from newsreader.cli.terminal import shown
 from newsreader.store.records import FileResult
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -34,7 +35,7 @@ EXIT_LIBRARY = 3  # the library cannot be used or written
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"newsreader: {message}", err=True)
+    click.echo(f"newsreader: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -117,16 +118,16 @@ def _no_window(library: Path | None) -> int:
 
 def _describe(result: FileResult) -> str:
     if result.status == "rejected":
-        return f"rejected   {result.path}: {result.error}"
+        return f"rejected   {shown(result.path)}: {shown(result.error)}"
     if result.status == "unfinished":
-        return f"unfinished {result.path}: {result.error}"
+        return f"unfinished {shown(result.path)}: {shown(result.error)}"
     if result.status == "unchanged":
         note = f" ({result.note})" if result.note else ""
-        return f"unchanged  {result.path}{note}"
+        return f"unchanged  {shown(result.path)}{note}"
     parts = [f"{result.added} new, {result.updated} updated", result.encoding or ""]
-    line = f"imported   {result.path}: " + ", ".join(p for p in parts if p)
+    line = f"imported   {shown(result.path)}: " + ", ".join(p for p in parts if p)
     for warning in result.warnings:
-        line += f"\n           warning: {warning}"
+        line += f"\n           warning: {shown(warning)}"
     return line
 
 
@@ -206,7 +207,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
 def _story_line(story: Any) -> str:
     when = (story.published or "undated").replace("T", " ")
     mark = "" if story.has_body else "  [headline]"
-    return f"{story.id:>7}  {when:<16}  {story.title}{mark}"
+    return f"{story.id:>7}  {when:<16}  {shown(story.title)}{mark}"
 
 
 @cli.command("list", context_settings=CONTEXT)
@@ -257,29 +258,29 @@ def show_command(ctx: click.Context, story_id: int, as_json: bool) -> None:
         print_json(story.to_json())
         return
     title = story.title + ("…" if story.title_truncated else "")
-    click.secho(title, bold=True)
+    click.secho(shown(title), bold=True)
     meta = [story.byline or "", (story.published or "date unknown").replace("T", " ")]
     meta.append(f"seen in {len({s.dump_id for s in story.sources})} dump(s)")
-    click.echo(" · ".join(m for m in meta if m))
+    click.echo(shown(" · ".join(m for m in meta if m)))
     if story.untitled:
         click.echo("(untitled: the title was taken from the first sentence)")
     if story.keywords:
-        click.echo("关键词: " + "、".join(story.keywords))
+        click.echo("关键词: " + shown("、".join(story.keywords)))
     click.echo()
     if not story.has_body:
-        click.echo((story.summary or "") + ("…" if story.summary_truncated else ""))
+        click.echo(shown(story.summary or "") + ("…" if story.summary_truncated else ""))
         click.echo("\n(only the headline and summary were captured)")
     for block in story.blocks:
         if block.kind == "heading":
-            click.secho(block.text, bold=True)
+            click.secho(shown(block.text), bold=True)
         elif block.kind == "caption":
-            click.secho(block.text, dim=True)
+            click.secho(shown(block.text), dim=True)
         else:
-            click.echo(block.text)
+            click.echo(shown(block.text))
         click.echo()
     click.echo("Sources:")
     for s in story.sources:
-        click.echo(f"  {s.path}  ({s.role} #{s.position}, {s.published_raw or 'no timestamp'})")
+        click.echo(shown(f"  {s.path}  ({s.role} #{s.position}, {s.published_raw or 'no timestamp'})"))
 
 
 @cli.command("imports", context_settings=CONTEXT)
@@ -299,7 +300,7 @@ def imports_command(ctx: click.Context, as_json: bool) -> None:
         return
     for r in records:
         when = r.imported_at[:16].replace("T", " ")
-        click.echo(f"{r.id:>5}  {when}  +{r.added} ~{r.updated}  {r.encoding:<9}  {r.path}")
+        click.echo(f"{r.id:>5}  {when}  +{r.added} ~{r.updated}  {r.encoding:<9}  {shown(r.path)}")
 
 
 @cli.command("stats", context_settings=CONTEXT)
@@ -319,7 +320,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         return
     width = max(len(k) for k in figures)
     for key, value in figures.items():
-        click.echo(f"{key:<{width}}  {value}")
+        click.echo(f"{key:<{width}}  {shown(value)}")
 
 
 # -- search -----------------------------------------------------------------------
@@ -327,13 +328,13 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 def _bold_spans(text: str, spans: list[tuple[int, int]] | tuple, *, color: bool) -> str:
     if not color or not spans:
-        return text
+        return shown(text)
     out, last = [], 0
     for start, end in spans:
-        out.append(text[last:start])
-        out.append(click.style(text[start:end], bold=True))
+        out.append(shown(text[last:start]))
+        out.append(click.style(shown(text[start:end]), bold=True))
         last = end
-    out.append(text[last:])
+    out.append(shown(text[last:]))
     return "".join(out)
 
 
@@ -408,7 +409,7 @@ def search_command(
     for hit in results.hits:
         when = (hit.published or "undated").replace("T", " ")
         click.echo()
-        click.echo(f"{hit.id:>7}  {when:<16}  " + click.style(hit.title, bold=color))
+        click.echo(f"{hit.id:>7}  {when:<16}  " + click.style(shown(hit.title), bold=color))
         click.echo("         " + _bold_spans(hit.snippet, hit.highlights, color=color))
 
 

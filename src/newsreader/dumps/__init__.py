@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsreader.errors import Message
 from newsreader.dumps.model import (
     Article,
     Block,
@@ -29,6 +30,7 @@ __all__ = [
     "Headline",
     "ParsedDump",
     "Timestamp",
+    "no_story_reason",
     "parse_dump",
 ]
 
@@ -51,3 +53,25 @@ def parse_dump(data: bytes) -> ParsedDump:
     if parsed.format != fmt.NAME:
         parsed = replace(parsed, format=fmt.NAME)
     return parsed
+
+
+#: A dump whose only story has fewer letters and digits than this holds no story:
+#: random files of a few bytes decode as text and used to become one-word stories.
+MIN_STORY_CHARS = 10
+
+
+def no_story_reason(parsed: ParsedDump) -> Message | None:
+    """Why an importer should refuse ``parsed`` as holding no recognisable story, or None.
+
+    Refused: a lone article with nothing of a story's shape (no headline list, no
+    keywords line, no byline) and only a few letters of text. The parser itself
+    reads such text (a short test input is fine there); storing it is the question.
+    """
+    article = parsed.article
+    if article is None or parsed.headlines or article.keywords or article.byline:
+        return None
+    texts = [article.title, *(b.text for b in article.blocks)]
+    letters = sum(ch.isalnum() for text in texts for ch in text)
+    if letters < MIN_STORY_CHARS:
+        return Message("dump.no_story", n=letters, least=MIN_STORY_CHARS)
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -78,33 +79,76 @@ ProgressCallback = Callable[[int, int, FileResult], None]
 OPTIMIZE_AFTER = 5000
 
 
+def path_label(path: str | Path) -> str:
+    """``path`` as text that can always be stored, printed and put in JSON.
+
+    A name that is not valid UTF-8 (common for Chinese archives unzipped from GBK zips)
+    keeps its readable part and shows each undecodable byte escaped (``\\xd0``), the
+    same in the library, the report and JSON.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+    """Every file below ``root`` and the folders that could not be read.
+
+    NOTE: a loop with a stack, not recursion (``Path.rglob`` recurses and raised
+    ``RecursionError`` on a folder 1,100 levels deep); a folder reached twice through
+    symbolic links is read once.
+    """
+    files: list[Path] = []
+    failed: list[tuple[Path, OSError]] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir():
+                            stack.append(Path(entry.path))
+                        elif entry.is_file():
+                            files.append(Path(entry.path))
+                    except OSError:
+                        continue  # vanished or unreadable entry: not a dump we can read
+        except OSError as err:
+            failed.append((folder, err))
+    return files, failed
+
+
 def expand_paths(
     paths: Iterable[str | Path],
 ) -> Iterator[tuple[str, Path | None, Message | None]]:
     """Yield ``(label, file, error)`` for every dump named by ``paths``.
 
     Folders are searched recursively for ``DUMP_SUFFIXES``, skipping saved pages' asset
-    folders (``<page>_files``); a named file is taken whatever its name. A missing path
-    or a folder without dumps yields an error entry instead.
+    folders (``<page>_files``); a named file is taken whatever its name. A missing path,
+    a folder without dumps or a folder that cannot be read yields an error entry
+    instead. Labels are ``path_label``s.
     """
     for given in paths:
         path = Path(given)
-        label = str(given)
+        label = path_label(given)
         if path.is_dir():
-            try:
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in DUMP_SUFFIXES and p.is_file()
-                    and not _is_page_asset(p, path)
-                )
-            except OSError as err:
-                yield label, None, Message("folder.unreadable", **os_fields(err))
+            files, failed = _walk(path)
+            if failed and failed[0][0] == path:
+                yield label, None, Message("folder.unreadable", **os_fields(failed[0][1]))
                 continue
-            if not found:
+            found = sorted(
+                p for p in files
+                if p.suffix.lower() in DUMP_SUFFIXES and not _is_page_asset(p, path)
+            )
+            for folder, err in sorted(failed, key=lambda f: f[0]):
+                yield path_label(folder), None, Message("folder.unreadable", **os_fields(err))
+            if not found and not failed:
                 yield label, None, Message("folder.no_dumps")
             for p in found:
-                yield str(p), p, None
+                yield path_label(p), p, None
         elif path.is_file():
             yield label, path, None
         elif path.exists():

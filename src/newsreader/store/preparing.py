@@ -21,7 +21,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.dumps import MAX_DUMP_BYTES, DumpError, ParsedDump, parse_dump
+from newsreader.dumps import (
+    MAX_DUMP_BYTES,
+    DumpError,
+    ParsedDump,
+    no_story_reason,
+    parse_dump,
+)
 from newsreader.errors import Message, os_fields
 from newsreader.store.compression import ZLIB, Codec
 
@@ -59,6 +65,9 @@ def prepare_bytes(
         parsed = parse_dump(data)
     except DumpError as err:
         return PreparedDump(label, len(data), sha256, error=err.message)
+    refused = no_story_reason(parsed)
+    if refused is not None:
+        return PreparedDump(label, len(data), sha256, error=refused)
     return PreparedDump(label, len(data), sha256, codec.compress(data), parsed,
                         compression=codec.label)
 

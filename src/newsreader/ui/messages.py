@@ -37,6 +37,7 @@ _TEMPLATES: dict[str, str] = {
                                                     "is {limit} bytes, 64 MiB)"),
     "dump.file_too_large": QT_TRANSLATE_NOOP("Messages", "file is larger than 64 MiB ({size} "
                                                          "bytes); not a page dump"),
+    "dump.no_story": QT_TRANSLATE_NOOP("Messages", "no story found: the file holds {n} letters or digits of text (a story needs at least {least})"),
     "dump.unknown_format": QT_TRANSLATE_NOOP("Messages", "not a dump format this version reads"),
     "dump.binary": QT_TRANSLATE_NOOP("Messages", "not a text file (looks like binary data)"),
     "dump.nul_bytes": QT_TRANSLATE_NOOP("Messages", "not a text file (contains NUL bytes)"),
