@@ -165,6 +165,76 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>FollowingController</name>
+    <message>
+        <source>Followed Folders…</source>
+        <translation>关注的文件夹…</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} new stories</source>
+        <translation>{folder}：新增 {n} 条新闻</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Shared folder temporarily unreachable: {path} (last synced {when})</source>
+        <translation>共享文件夹暂时无法访问：{path}（上次同步 {when}）</translation>
+    </message>
+    <message>
+        <source>{n} shared folders temporarily unreachable</source>
+        <translation>{n} 个共享文件夹暂时无法访问</translation>
+    </message>
+</context>
+<context>
+    <name>FollowingDialog</name>
+    <message>
+        <source>Followed Folders</source>
+        <translation>关注的文件夹</translation>
+    </message>
+    <message>
+        <source>New dumps saved in these folders (a network share, or a folder Syncthing keeps in step) are imported by themselves. A file is imported once it has stopped changing.</source>
+        <translation>保存到这些文件夹（网络共享，或由 Syncthing 同步的文件夹）中的新页面会自动导入。文件停止变化后才会导入。</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Look for new files every</source>
+        <translation>检查新文件的间隔</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{files} files; last synced {when}</source>
+        <translation>{files} 个文件；上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>temporarily unreachable; last synced {when}</source>
+        <translation>暂时无法访问；上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>Follow a Folder</source>
+        <translation>关注文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Importing…</source>
@@ -494,6 +564,26 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again.</source>
         <translation>无法写入 {path}：磁盘报告了错误（可能已满、超过文件大小限制或出现故障）。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>the shared folder {path} cannot be reached for now: {reason}</source>
+        <translation>共享文件夹暂时无法访问：{path}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder</source>
+        <translation>{path}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>still being written or copied</source>
+        <translation>仍在写入或复制中</translation>
+    </message>
+    <message>
+        <source>not a marks file this program can read: {reason}</source>
+        <translation>不是本程序能读取的标记文件：{reason}</translation>
     </message>
     <message>
         <source>The query is too long: at most {n} characters.</source>

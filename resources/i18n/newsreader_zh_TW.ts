@@ -165,6 +165,76 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>FollowingController</name>
+    <message>
+        <source>Followed Folders…</source>
+        <translation>關注的資料夾…</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} new stories</source>
+        <translation>{folder}：新增 {n} 則新聞</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>Shared folder temporarily unreachable: {path} (last synced {when})</source>
+        <translation>共用資料夾暫時無法存取：{path}（上次同步 {when}）</translation>
+    </message>
+    <message>
+        <source>{n} shared folders temporarily unreachable</source>
+        <translation>{n} 個共用資料夾暫時無法存取</translation>
+    </message>
+</context>
+<context>
+    <name>FollowingDialog</name>
+    <message>
+        <source>Followed Folders</source>
+        <translation>關注的資料夾</translation>
+    </message>
+    <message>
+        <source>New dumps saved in these folders (a network share, or a folder Syncthing keeps in step) are imported by themselves. A file is imported once it has stopped changing.</source>
+        <translation>儲存到這些資料夾（網路共用，或由 Syncthing 同步的資料夾）中的新頁面會自動匯入。檔案停止變化後才會匯入。</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>新增資料夾…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>Look for new files every</source>
+        <translation>檢查新檔案的間隔</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>{files} files; last synced {when}</source>
+        <translation>{files} 個檔案；上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>temporarily unreachable; last synced {when}</source>
+        <translation>暫時無法存取；上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>Follow a Folder</source>
+        <translation>關注資料夾</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Importing…</source>
@@ -494,6 +564,26 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again.</source>
         <translation>無法寫入 {path}：磁碟回報了錯誤（可能已滿、超過檔案大小限制或發生故障）。請釋放一些空間後重試。</translation>
+    </message>
+    <message>
+        <source>the shared folder {path} cannot be reached for now: {reason}</source>
+        <translation>共用資料夾暫時無法存取：{path}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder</source>
+        <translation>{path}：沒有這個資料夾</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是資料夾</translation>
+    </message>
+    <message>
+        <source>still being written or copied</source>
+        <translation>仍在寫入或複製中</translation>
+    </message>
+    <message>
+        <source>not a marks file this program can read: {reason}</source>
+        <translation>不是本程式能讀取的標記檔案：{reason}</translation>
     </message>
     <message>
         <source>The query is too long: at most {n} characters.</source>

@@ -145,6 +145,12 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "Cannot write {path}: the disk reported an error (it may be full, o"
         "ver a file size limit, or failing). Free some space and try again."
     ),
+    # -- followed folders (store.following)
+    "follow.unreachable": "the shared folder {path} cannot be reached for now: {reason}",
+    "follow.no_such_folder": "{path}: no such folder",
+    "follow.not_a_folder": "{path} is not a folder",
+    "follow.pending": "still being written or copied",
+    "marks.bad_file": "not a marks file this program can read: {reason}",
     # -- search (search.query, store.search)
     "query.too_long": "The query is too long: at most {n:,} characters.",
     "query.term_too_long": "A search term is too long: at most {n} characters.",

@@ -436,3 +436,5 @@ def reindex_command(ctx: click.Context) -> None:
 # Commands that live in modules of their own register themselves on ``cli`` when
 # imported; they import the shared helpers above, so these imports come last.
 # One line per module (kept sorted), so parallel features rarely touch the same line.
+from newsreader.cli import follow  # noqa: E402,F401
+from newsreader.cli import marks  # noqa: E402,F401

@@ -73,7 +73,17 @@ def _is_page_asset(path: Path, root: Path) -> bool:
         parts = path.relative_to(root).parts[:-1]
     except ValueError:
         return False
-    return any(part.endswith(_ASSET_FOLDER_SUFFIXES) for part in parts)
+    return any(is_asset_folder_name(part) for part in parts)
+
+
+def is_dump_file_name(name: str) -> bool:
+    """Whether a folder import takes a file of this name (followed folders use it too)."""
+    return Path(name).suffix.lower() in DUMP_SUFFIXES
+
+
+def is_asset_folder_name(name: str) -> bool:
+    """Whether a folder of this name holds a saved page's assets, not dumps."""
+    return name.endswith(_ASSET_FOLDER_SUFFIXES)
 
 ProgressCallback = Callable[[int, int, FileResult], None]
 
@@ -144,7 +154,7 @@ def expand_paths(
                 continue
             found = sorted(
                 p for p in files
-                if p.suffix.lower() in DUMP_SUFFIXES and not _is_page_asset(p, path)
+                if is_dump_file_name(p.name) and not _is_page_asset(p, path)
             )
             for folder, err in sorted(failed, key=lambda f: f[0]):
                 yield path_label(folder), None, Message("folder.unreadable", **os_fields(err))

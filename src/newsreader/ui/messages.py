@@ -114,6 +114,12 @@ _TEMPLATES: dict[str, str] = {
     "library.create_read_only": QT_TRANSLATE_NOOP("Messages", "Cannot create {path}: the folder {folder} is read-only."),
     "library.old_read_only": QT_TRANSLATE_NOOP("Messages", "{path} was made by an older newsreader and must be upgraded before it can be read, but it cannot be written. Copy it somewhere writable and open the copy."),
     "library.write_failed": QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: the disk reported an error (it may be full, over a file size limit, or failing). Free some space and try again."),
+    # -- followed folders and marks (store.following, store.marks)
+    "follow.unreachable": QT_TRANSLATE_NOOP("Messages", "the shared folder {path} cannot be reached for now: {reason}"),
+    "follow.no_such_folder": QT_TRANSLATE_NOOP("Messages", "{path}: no such folder"),
+    "follow.not_a_folder": QT_TRANSLATE_NOOP("Messages", "{path} is not a folder"),
+    "follow.pending": QT_TRANSLATE_NOOP("Messages", "still being written or copied"),
+    "marks.bad_file": QT_TRANSLATE_NOOP("Messages", "not a marks file this program can read: {reason}"),
     # -- search (newsreader.search.query, store.search)
     "query.too_long": QT_TRANSLATE_NOOP("Messages", "The query is too long: at most {n} "
                                                     "characters."),

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     import datetime as dt
 
 
+#: Default minutes between rescans of the followed folders.
+DEFAULT_RESCAN_MINUTES = 5
+
+
 def default_qsettings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, "newsreader", "newsreader"
@@ -100,6 +104,17 @@ class Settings:
 
     def set_read_after_ms(self, ms: int) -> None:
         self.q.setValue("reading/mark_read_after_ms", int(ms))
+
+    def rescan_minutes(self) -> int:
+        """Minutes between looks at the followed folders (network shares may never
+        report a change)."""
+        try:
+            return max(1, int(self._get("following/rescan_minutes", DEFAULT_RESCAN_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_RESCAN_MINUTES
+
+    def set_rescan_minutes(self, minutes: int) -> None:
+        self.q.setValue("following/rescan_minutes", int(minutes))
 
     def last_story(self, library: Path) -> int | None:
         try:

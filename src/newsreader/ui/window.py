@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from newsreader.store.library import Library
     from newsreader.ui.errorpage import LibraryErrorPage
+    from newsreader.ui.following import FollowingController
     from newsreader.ui.importflow import ImportController
     from newsreader.ui.reader import ReaderView
     from newsreader.ui.welcome import WelcomeView
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.library_path: Path | None = Path(library_path) if library_path else None
         self.library: Library | None = None
         self.reader: ReaderView | None = None
+        self.following: FollowingController | None = None  # made with the first library
         self.state = WindowState.OPENING
         self._opening = False
         self.pool = QThreadPool(self)
@@ -191,8 +193,17 @@ class MainWindow(QMainWindow):
             self._set_state(WindowState.READING)  # until the count says otherwise
         self.setWindowTitle(f"newsreader — {library_path.name}")
         self.watch.start(library)
+        self._follow(library_path)
         self.libraryOpened.emit()
         return True
+
+    def _follow(self, library_path: Path) -> None:
+        """Sync the library's followed folders now and while it is open."""
+        if self.following is None:
+            from newsreader.ui.following import FollowingController
+
+            self.following = FollowingController(self)
+        self.following.attach(library_path)
 
     def _show_library_error(self, message: object) -> None:
         message = _worded(message)
@@ -203,6 +214,8 @@ class MainWindow(QMainWindow):
 
     def _close_library(self) -> None:
         self.watch.stop()
+        if self.following is not None:
+            self.following.detach()
         self.imports.open_on(None)
         self.pool.waitForDone()
         if self.library is not None:
