@@ -198,7 +198,20 @@ def _readability(data: bytes) -> Extracted:
     return Extracted(title, None, body, time.perf_counter() - started)
 
 
+def _htmldate(data: bytes) -> Extracted:
+    """Dates only (the candidate date finder; headline and body are not its job)."""
+    from htmldate import find_date
+
+    started = time.perf_counter()
+    try:
+        date = find_date(_decode_for_anchor(data), original_date=True, extensive_search=True)
+    except Exception as err:  # an anchor's own failure is a row, not a crash
+        return Extracted(None, None, "", time.perf_counter() - started, type(err).__name__)
+    return Extracted(None, date, "", time.perf_counter() - started)
+
+
 ANCHORS: dict[str, tuple[str, Callable[[bytes], Extracted]]] = {
+    "htmldate (dates only)": ("htmldate", _htmldate),
     "trafilatura": ("trafilatura", _trafilatura),
     "gne": ("gne", _gne),
     "readability-lxml": ("readability", _readability),
