@@ -168,6 +168,20 @@ def test_a_64_mib_page_finishes_with_a_story() -> None:
     assert parsed.article is not None and parsed.article.title == HEADLINE
 
 
+def test_a_page_of_nothing_but_tags_is_refused_quickly() -> None:
+    data = b"<html><body><h1>t</h1>" + b"<p>a</p>" * 600_000 + b"</body></html>"
+    with pytest.raises(DumpError, match=r"it has 1,200,00\d tags \(the limit is 500,000\)"):
+        parse_dump(data)
+
+
+@pytest.mark.slow
+def test_64_mib_of_tags_is_refused_not_parsed() -> None:
+    data = b"<html><body>" + b"<i>x</i>" * (64 * 2**20 // 8 - 8) + b"</body></html>"
+    assert len(data) <= 64 * 2**20
+    with pytest.raises(DumpError, match="tags"):
+        parse_dump(data)
+
+
 def test_over_64_mib_is_refused_before_parsing() -> None:
     with pytest.raises(DumpError, match="file too large"):
         parse_dump(b"<html>" + b" " * (64 * 2**20))

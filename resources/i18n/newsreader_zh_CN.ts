@@ -446,6 +446,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>无法读取网页：元素嵌套超过 {limit} 层，且在此深度以上没有找到文章</translation>
     </message>
     <message>
+        <source>not a readable page: it has {n} tags (the limit is {limit}); not a saved article page</source>
+        <translation>无法读取网页：它有 {n} 个标签（上限为 {limit} 个），不是保存的文章网页</translation>
+    </message>
+    <message>
         <source>no article found in the page (no headline and body of real sentences)</source>
         <translation>网页中没有找到文章（没有标题和由完整句子组成的正文）</translation>
     </message>

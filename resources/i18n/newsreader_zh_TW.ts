@@ -446,6 +446,10 @@ The details were written to {log}. Please send that file with a description of w
         <translation>無法讀取網頁：元素巢狀超過 {limit} 層，且在此深度以上沒有找到文章</translation>
     </message>
     <message>
+        <source>not a readable page: it has {n} tags (the limit is {limit}); not a saved article page</source>
+        <translation>無法讀取網頁：它有 {n} 個標籤（上限為 {limit} 個），不是儲存的文章網頁</translation>
+    </message>
+    <message>
         <source>no article found in the page (no headline and body of real sentences)</source>
         <translation>網頁中沒有找到文章（沒有標題和由完整句子組成的正文）</translation>
     </message>

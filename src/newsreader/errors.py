@@ -66,6 +66,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "dump.page_undecodable": "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})",
     "dump.page_bad_bom": "cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}",
     "dump.page_too_deep": "not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth",
+    "dump.page_too_many_elements": "not a readable page: it has {n:,} tags (the limit is {limit:,}); not a saved article page",
     "dump.page_no_article": "no article found in the page (no headline and body of real sentences)",
     "dump.page_no_body": "no article found in the page (no body of real sentences)",
     "dump.page_deep": "the page nests deeper than {limit} levels; what lies deeper was skipped",

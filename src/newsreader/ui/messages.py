@@ -58,6 +58,7 @@ _TEMPLATES: dict[str, str] = {
     "dump.page_undecodable": QT_TRANSLATE_NOOP("Messages", "cannot decode the page: its bytes are not UTF-8, GB18030 or the charset it declares ({declared})"),
     "dump.page_bad_bom": QT_TRANSLATE_NOOP("Messages", "cannot decode the page: it starts with a {name} byte-order mark but is not valid {name}"),
     "dump.page_too_deep": QT_TRANSLATE_NOOP("Messages", "not a readable page: its elements nest deeper than {limit} levels and no article was found above that depth"),
+    "dump.page_too_many_elements": QT_TRANSLATE_NOOP("Messages", "not a readable page: it has {n} tags (the limit is {limit}); not a saved article page"),
     "dump.page_no_article": QT_TRANSLATE_NOOP("Messages", "no article found in the page (no headline and body of real sentences)"),
     "dump.page_no_body": QT_TRANSLATE_NOOP("Messages", "no article found in the page (no body of real sentences)"),
     "dump.page_deep": QT_TRANSLATE_NOOP("Messages", "the page nests deeper than {limit} levels; what lies deeper was skipped"),
