@@ -62,6 +62,7 @@ def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (1_500_000, 1_500_000))
 
 
+@pytest.mark.slow
 def test_a_file_size_limit_gives_one_message_and_the_json_report(tmp_path: Path) -> None:
     expected = write_dumps(tmp_path / "in", 120)
     library = tmp_path / "lib.sqlite3"
@@ -99,6 +100,7 @@ def small_tmpfs(tmp_path: Path):
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+@pytest.mark.slow
 def test_a_full_tmpfs_keeps_what_was_committed(small_tmpfs: Path, tmp_path: Path) -> None:
     expected = write_dumps(tmp_path / "in", 150)
     library = small_tmpfs / "lib.sqlite3"

@@ -327,7 +327,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -490,7 +490,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>
@@ -540,6 +540,14 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
         <translation>{path} 由更新版本的 newsreader 写入（架构 {version}，本程序只认识 {known}）。请更新 newsreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file for the backup.</source>
+        <translation>{path} 已存在；请为备份另选一个新文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup {path}: {reason}.</source>
+        <translation>无法写入备份 {path}：{reason}。</translation>
     </message>
     <message>
         <source>{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>

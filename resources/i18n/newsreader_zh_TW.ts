@@ -327,7 +327,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -490,7 +490,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>
@@ -540,6 +540,14 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it.</source>
         <translation>{path} 由更新版本的 newsreader 寫入（結構 {version}，本程式只認識 {known}）。請更新 newsreader 後再開啟。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new file for the backup.</source>
+        <translation>{path} 已存在；請為備份另選一個新檔案。</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup {path}: {reason}.</source>
+        <translation>無法寫入備份 {path}：{reason}。</translation>
     </message>
     <message>
         <source>{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup.</source>

@@ -118,6 +118,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{path} was written by a newer newsreader (schema {version}, "
         "this program knows {known}). Update newsreader to open it."
     ),
+    "backup.exists": "{path} already exists; choose a new file for the backup.",
+    "backup.cannot_write": "Cannot write the backup {path}: {reason}.",
     "library.malformed": (
         "{path} is damaged. Run `newsreader check` to see "
         "what can be repaired, or restore it from a backup."

@@ -438,3 +438,4 @@ def reindex_command(ctx: click.Context) -> None:
 # One line per module (kept sorted), so parallel features rarely touch the same line.
 from newsreader.cli import follow  # noqa: E402,F401
 from newsreader.cli import marks  # noqa: E402,F401
+from newsreader.cli import upkeep  # noqa: E402,F401

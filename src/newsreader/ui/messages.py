@@ -108,6 +108,8 @@ _TEMPLATES: dict[str, str] = {
                                                          "interrupted."),
     "library.failed": QT_TRANSLATE_NOOP("Messages", "Cannot use the library {path}: {reason}"),
     "library.too_new_file": QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer newsreader (schema {version}, this program knows {known}). Update newsreader to open it."),
+    "backup.exists": QT_TRANSLATE_NOOP("Messages", "{path} already exists; choose a new file for the backup."),
+    "backup.cannot_write": QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {path}: {reason}."),
     "library.malformed": QT_TRANSLATE_NOOP("Messages", "{path} is damaged. Run `newsreader check` to see what can be repaired, or restore it from a backup."),
     "library.bad_value": QT_TRANSLATE_NOOP("Messages", "{path} is damaged (a stored value cannot be read: {reason}). Run `newsreader check` to see what can be repaired, or restore it from a backup."),
     "library.not_ours": QT_TRANSLATE_NOOP("Messages", "{path} is not a newsreader library (it belongs to another program). It was left untouched; choose another file for the library."),
