@@ -46,6 +46,22 @@
         <source>Choose a story in the list to read it here.</source>
         <translation>在左侧列表中选择一条新闻，在这里阅读。</translation>
     </message>
+    <message>
+        <source>Paragraphs {first}–{last}; the rest of this very long story is still being read…</source>
+        <translation>第 {first}–{last} 段；这篇很长的新闻其余部分仍在读取…</translation>
+    </message>
+    <message>
+        <source>Paragraphs {first}–{last} of {total}</source>
+        <translation>第 {first}–{last} 段，共 {total} 段</translation>
+    </message>
+    <message>
+        <source>‹ Previous page</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <source>Next page ›</source>
+        <translation>下一页 ›</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -327,7 +343,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -490,7 +506,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>

@@ -46,6 +46,22 @@
         <source>Choose a story in the list to read it here.</source>
         <translation>在左側清單中選擇一則新聞，在這裡閱讀。</translation>
     </message>
+    <message>
+        <source>Paragraphs {first}–{last}; the rest of this very long story is still being read…</source>
+        <translation>第 {first}–{last} 段；這篇很長的新聞其餘部分仍在讀取…</translation>
+    </message>
+    <message>
+        <source>Paragraphs {first}–{last} of {total}</source>
+        <translation>第 {first}–{last} 段，共 {total} 段</translation>
+    </message>
+    <message>
+        <source>‹ Previous page</source>
+        <translation>‹ 上一頁</translation>
+    </message>
+    <message>
+        <source>Next page ›</source>
+        <translation>下一頁 ›</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -327,7 +343,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -490,7 +506,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>

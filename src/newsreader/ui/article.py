@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from newsreader.dumps.model import Block
 from newsreader.store.records import Story
 from newsreader.ui.i18n import Language
 
@@ -165,8 +166,12 @@ def style_sheet(muted: str, link: str, em_px: int = 16) -> str:
 def story_html(
     story: Story, language: Language, query: str | None = None,
     colours: tuple[str, str] = LIGHT_HIGHLIGHT, star: str | None = None,
+    blocks: Sequence[Block] | None = None, tail: str = "",
 ) -> str:
-    """The article pane's HTML for one story (``star``: the star's colour)."""
+    """The article pane's HTML for one story (``star``: the star's colour).
+
+    ``blocks`` replaces the story's own (one page of a very long story) and ``tail``
+    is HTML put after them (that page's note)."""
     line = 'style="line-height: 160%;"'
     tight = 'style="line-height: 125%;"'  # headings: a big line gap splits a title in two
     parts = [f'<h1 {tight}>{_marked(heading_title(story), query, "title", colours)}</h1>']
@@ -208,7 +213,7 @@ def story_html(
                 "Article", "Only the headline of this story was captured, not its text."
             )
         parts.append(f'<p class="note">{html.escape(note)}</p>')
-    for block in story.blocks:
+    for block in story.blocks if blocks is None else blocks:
         body = _marked(block.text, query, "body", colours)
         if block.kind == "heading":
             parts.append(f"<h2 {tight}>{body}</h2>")
@@ -216,6 +221,8 @@ def story_html(
             parts.append(f'<p class="caption" {line}>{body}</p>')
         else:
             parts.append(f"<p {line}>{body}</p>")
+    if tail:
+        parts.append(tail)
     return "\n".join(parts)
 
 

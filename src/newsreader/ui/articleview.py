@@ -10,6 +10,7 @@ import SQL.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -25,12 +26,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from newsreader.dumps.model import Block
+from newsreader.store import longstories
 from newsreader.store.records import Story
 from newsreader.ui import article, colours, typography
 from newsreader.ui.i18n import Language
 
 # The widest text column, in widths of one Han character (a comfortable measure).
 MEASURE_EM = 40
+# A very long story is shown in pages of this many paragraphs (each lays out in a
+# few tens of milliseconds; 300,000 at once froze the window for seconds).
+PAGE_BLOCKS = 150
+# Links to the pages of a long story (never leave the pane).
+_PAGE_SCHEME = "newsreader-page"
 
 
 class ArticleView(QTextBrowser):
@@ -48,6 +56,10 @@ class ArticleView(QTextBrowser):
         self.story: Story | None = None
         self.query: str | None = None
         self.zoom = typography.DEFAULT_ZOOM
+        # The story's paragraphs (a long story's arrive in chunks), and the page shown.
+        self._blocks: list[Block | str] = []  # str: a long story's block as stored
+        self.page = 0
+        self.loading = False
         # Opens an external address; tests replace it to see what would open.
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         self.setOpenLinks(False)
@@ -62,11 +74,66 @@ class ArticleView(QTextBrowser):
 
     # -- showing ---------------------------------------------------------------------
 
-    def show_story(self, story: Story, query: str | None = None) -> None:
+    def show_story(self, story: Story, query: str | None = None, *, loading: bool = False) -> None:
+        """Show ``story``; ``loading``: its paragraphs follow (``add_blocks``)."""
         self.story = story
         self.query = query
+        self._blocks = list(story.blocks)
+        self.page = 0
+        self.loading = loading
         self._render()
         self.verticalScrollBar().setValue(0)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self._blocks) // PAGE_BLOCKS))
+
+    def all_blocks(self) -> tuple[Block, ...]:
+        """Every paragraph of the story shown (a long story's too), as blocks."""
+        return tuple(_as_block(b) for b in self._blocks)
+
+    def add_blocks(self, blocks: list[Block | str]) -> None:
+        """More paragraphs of a long story: shown at once if the page has room."""
+        had = len(self._blocks)
+        self._blocks.extend(blocks)
+        if had < (self.page + 1) * PAGE_BLOCKS:
+            self._render_keeping_place()
+
+    def finish_loading(self) -> None:
+        self.loading = False
+        self._render_keeping_place()
+
+    def show_page(self, page: int) -> None:
+        self.page = max(0, min(page, self.pages - 1))
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def _render_keeping_place(self) -> None:
+        scroll = self.verticalScrollBar().value()
+        self._render()
+        self.verticalScrollBar().setValue(scroll)
+
+    def _page_note(self) -> str:
+        """The end of a long story's page: where it is, and the way on."""
+        total = len(self._blocks)
+        if total <= PAGE_BLOCKS and not self.loading:
+            return ""
+        first = self.page * PAGE_BLOCKS + 1
+        last = min(total, (self.page + 1) * PAGE_BLOCKS)
+        if self.loading:
+            where = self.tr("Paragraphs {first}–{last}; the rest of this very long story "
+                            "is still being read…")
+        else:
+            where = self.tr("Paragraphs {first}–{last} of {total}")
+        links = []
+        if self.page > 0:
+            label = html.escape(self.tr("‹ Previous page"))
+            links.append(f'<a href="{_PAGE_SCHEME}:{self.page - 1}">{label}</a>')
+        if last < total:
+            label = html.escape(self.tr("Next page ›"))
+            links.append(f'<a href="{_PAGE_SCHEME}:{self.page + 1}">{label}</a>')
+        text = where.format(first=f"{first:,}", last=f"{last:,}", total=f"{total:,}")
+        return '<p class="note">' + html.escape(text) + "</p><p>" + " · ".join(links) + "</p>"
 
     def show_message(self, text: str) -> None:
         self.story = None
@@ -95,18 +162,20 @@ class ArticleView(QTextBrowser):
             )
         )
         hit = colours.highlight(palette)
+        start = self.page * PAGE_BLOCKS
         self.setHtml(article.story_html(
             self.story, self.language, self.query,
             (hit.background.name(), hit.foreground.name()), colours.star(palette).name(),
+            [_as_block(b) for b in self._blocks[start:start + PAGE_BLOCKS]], self._page_note(),
         ))
         self._apply_measure()
 
     def update_story(self, story: Story) -> None:
         """The same story with new marks or sources: shown again where it was."""
-        scroll = self.verticalScrollBar().value()
         self.story = story
-        self._render()
-        self.verticalScrollBar().setValue(scroll)
+        if story.blocks or not story.has_body:
+            self._blocks = list(story.blocks)  # (a long story's body stays the pane's)
+        self._render_keeping_place()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -181,6 +250,9 @@ class ArticleView(QTextBrowser):
         """Scroll one page; False when already at the end (Space then moves on)."""
         bar = self.verticalScrollBar()
         if bar.value() >= bar.maximum():
+            if self.page + 1 < self.pages:
+                self.show_page(self.page + 1)  # a long story: on to its next page
+                return True
             return False
         bar.setValue(min(bar.maximum(), bar.value() + max(1, bar.pageStep() - 40)))
         return True
@@ -190,6 +262,9 @@ class ArticleView(QTextBrowser):
         return None
 
     def _on_self_anchorClicked(self, url: QUrl) -> None:
+        if url.scheme() == _PAGE_SCHEME:
+            self.show_page(int(url.path() or 0))
+            return
         if url.scheme().lower() in ("http", "https"):
             if not self.open_url(url):
                 # No browser (or it refused): say so; the window offers to copy it.
@@ -197,3 +272,7 @@ class ArticleView(QTextBrowser):
 
     def _on_self_highlighted(self, url: QUrl) -> None:
         self.linkHovered.emit(url.toString() if url.isValid() else "")
+
+
+def _as_block(item: Block | str) -> Block:
+    return longstories.block(item) if isinstance(item, str) else item

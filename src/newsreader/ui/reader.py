@@ -201,6 +201,7 @@ class ReaderView(QWidget):
         """Forget the library (it is about to close): nothing may read from it now."""
         self.browsing.detach()
         self.search.detach()
+        self.reading.detach()
 
     # -- the list ----------------------------------------------------------------------
 

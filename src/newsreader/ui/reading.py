@@ -20,6 +20,7 @@ from newsreader.store.errors import LibraryBusy, LibraryError
 from newsreader.store.records import Story
 
 if TYPE_CHECKING:
+    from newsreader.ui.longstory import LongStoryTask
     from newsreader.ui.reader import ReaderView
 
 
@@ -47,6 +48,9 @@ class StoryReading(QObject):
         self._read_timer.setSingleShot(True)
         self._read_timer.setInterval(READ_AFTER_MS)
         self._read_timer.timeout.connect(self._on_read_timer_timeout)
+        # A very long story's body on its way (see ``_load_rest``).
+        self._long_task: LongStoryTask | None = None
+        self._long_id: int | None = None  # the story shown, when it is very long
 
     @property
     def read_after_ms(self) -> int:
@@ -55,6 +59,13 @@ class StoryReading(QObject):
     @read_after_ms.setter
     def read_after_ms(self, ms: int) -> None:
         self._read_timer.setInterval(max(0, int(ms)))
+
+    def detach(self) -> None:
+        """The library is closing: stop reading a long story's body."""
+        self._read_timer.stop()
+        if self._long_task is not None:
+            self._long_task.cancel()
+            self._long_task = None
 
     def on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """The list's cursor moved: show the story under it."""
@@ -67,14 +78,59 @@ class StoryReading(QObject):
             return
         self.show_story(row.id)
 
+    def _read(self, story_id: int) -> tuple[Story | None, bool]:
+        """The story (without its body when that is very long: it follows in chunks)."""
+        from newsreader.store import longstories
+
+        if longstories.is_large(self.library, story_id):
+            return longstories.story_head(self.library, story_id), True
+        return self.library.get_story(story_id), False
+
+    def _load_rest(self, story: Story) -> None:
+        """Stream a long story's body on the pool; the pane shows it page by page."""
+        from newsreader.ui.longstory import LongStoryTask
+
+        task = LongStoryTask(self.library.path, story.id)
+        task.signals.chunk.connect(self._on_long_chunk)
+        task.signals.done.connect(self._on_long_done)
+        task.signals.failed.connect(lambda _id, message: self.problem.emit(message))
+        self._long_task = task
+        self.reader.pool.start(task)
+
+    def _on_long_chunk(self, story_id: int, blocks: list) -> None:
+        if self._long_task is not None and self._long_task.story_id == story_id:
+            self.reader.article.add_blocks(blocks)
+
+    def whole_story(self) -> Story | None:
+        """The current story with its whole body (a long one's is the pane's)."""
+        story = self.current
+        if story is None or story.blocks or not story.has_body:
+            return story
+        return dataclasses.replace(story, blocks=self.reader.article.all_blocks())
+
+    def _on_long_done(self, story_id: int) -> None:
+        if self._long_task is None or self._long_task.story_id != story_id:
+            return
+        self._long_task = None
+        self._long_blocks = []
+        self.reader.article.finish_loading()
+
     def show_story(self, story_id: int) -> Story | None:
         reader = self.reader
-        story = self.library.get_story(story_id)
+        if self._long_task is not None:
+            self._long_task.cancel()  # another story: its body is no longer wanted
+            self._long_task = None
+        story, long = self._read(story_id)
+        self._long_id = story_id if long else None
         if story is None:
             reader.article.show_message(self.tr("This story is no longer in the library."))
             return None
         self.current = story
-        reader.article.show_story(story, reader.search_bar.query() if reader.searching else None)
+        reader.article.show_story(
+            story, reader.search_bar.query() if reader.searching else None, loading=long
+        )
+        if long:
+            self._load_rest(story)
         self._read_timer.stop()
         if not story.read:
             if self._read_timer.interval() == 0:
@@ -91,21 +147,21 @@ class StoryReading(QObject):
     def set_flag(self, story: Story, **flag: bool) -> None:
         if self.read_only:
             return
-        try:
-            if "read" in flag:
-                self.library.set_read([story.id], flag["read"])
-            if "starred" in flag:
-                self.library.set_starred([story.id], flag["starred"])
-        except LibraryBusy:
-            # Another program holds the lock for now: say so quietly, keep trying later.
-            self.notice.emit(self.tr("The library is busy (another program is writing to "
-                                     "it): this mark was not saved."))
-            return
-        except LibraryError as err:
-            # Say it once; reading goes on without saving read and starred marks.
-            self.read_only = True
-            self.problem.emit(err.message)
-            return
+        if story.id == self._long_id:
+            from newsreader.ui.longstory import LongStoryMarkTask
+
+            task = LongStoryMarkTask(self.library.path, story.id, flag)
+            task.signals.failed.connect(self._refused)
+            self.reader.pool.start(task)
+        else:
+            try:
+                if "read" in flag:
+                    self.library.set_read([story.id], flag["read"])
+                if "starred" in flag:
+                    self.library.set_starred([story.id], flag["starred"])
+            except LibraryError as err:
+                self._refused(err)
+                return
         if self.current is not None and self.current.id == story.id:
             self.current = dataclasses.replace(self.current, **flag)
             if "read" in flag:
@@ -114,6 +170,16 @@ class StoryReading(QObject):
                 self.reader.article.update_story(self.current)  # the star shows
         for model in (self.reader.browse_model, self.reader.search_model):
             model.update_story(story.id, **flag)
+
+    def _refused(self, err: LibraryError) -> None:
+        if isinstance(err, LibraryBusy):
+            # Another program holds the lock for now: say so quietly, keep trying later.
+            self.notice.emit(self.tr("The library is busy (another program is writing to "
+                                     "it): this mark was not saved."))
+        elif not self.read_only:
+            # Say it once; reading goes on without saving read and starred marks.
+            self.read_only = True
+            self.problem.emit(err.message)
 
     def toggle_read(self) -> None:
         if self.current is not None:
@@ -146,16 +212,19 @@ class StoryReading(QObject):
         if article.textCursor().hasSelection():
             article.copy()
             return
-        if self.current is not None:
+        story = self.whole_story()
+        if story is not None:
             from newsreader.ui.article import story_text
 
-            QGuiApplication.clipboard().setText(story_text(self.current, self.reader.language))
+            QGuiApplication.clipboard().setText(story_text(story, self.reader.language))
 
     def reload_current(self) -> None:
         """Show the current story again (its sources may have grown)."""
-        if self.current is None:
+        if self.current is None or self._long_task is not None:
             return
-        story = self.library.get_story(self.current.id)
+        story, long = self._read(self.current.id)
+        if long:
+            return  # a very long story is not read again for a change of marks or sources
         if story is not None and story != self.current:
             self.current = story
             self.reader.article.update_story(story)
