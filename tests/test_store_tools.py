@@ -113,3 +113,28 @@ def test_the_index_passes_sqlites_own_checks(sample_library: Path) -> None:
         assert found > 0
     finally:
         conn.close()
+
+
+def test_a_library_with_the_old_contentless_index_is_readable_after_a_search(
+    sample_library: Path,
+) -> None:
+    # Libraries written before the index became external-content carry `content=''`
+    # and an older signature; the first search rebuilds the index (search_index.is_current).
+    conn = sqlite3.connect(sample_library)
+    with conn:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'story_search'").fetchone()[0]
+        old = sql.replace("content = 'story_search_content', content_rowid = 'id'", "content = ''")
+        assert old != sql
+        conn.execute("DROP TABLE story_search")
+        conn.execute(old)
+        conn.execute("UPDATE meta SET value = 'old' WHERE key = 'search_signature'")
+    conn.close()
+    broken = subprocess.run(
+        [sys.executable, "-m", "sqlite_utils", "tables", "--counts", str(sample_library)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert "does not support scanning" in broken.stderr
+    with Library.open(sample_library) as lib:
+        assert search(lib, "书屋").total > 0
+    rows = json.loads(_run("sqlite_utils", "tables", "--counts", str(sample_library)))
+    assert {row["table"]: row["count"] for row in rows} == _true_counts(sample_library)
