@@ -132,8 +132,9 @@ def test_show_imports_and_stats(library_path: Path, tmp_path: Path) -> None:
     code, out = run(library_path, "imports", "--json")
     [record] = json.loads(out)
     assert set(record) == {"id", "path", "size", "sha256", "encoding", "imported_at", "added",
-                           "updated", "warnings"}
+                           "updated", "warnings", "format"}  # "format": issue 11, additive
     assert record["path"] == str(dump) and record["added"] == 1
+    assert record["format"] == "portal_text"
     code, out = run(library_path, "stats", "--json")
     assert json.loads(out)["stories"] == 1
 

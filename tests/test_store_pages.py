@@ -73,6 +73,8 @@ def test_show_and_list_json_carry_url_and_site(tmp_path: Path, library_path: Pat
     code, out = _run(library_path, "list", "--json")
     [listed] = json.loads(out)
     assert (listed["url"], listed["site"]) == (URL, "本地新闻网")
+    code, out = _run(library_path, "imports", "--json")
+    assert [r["format"] for r in json.loads(out)] == ["html_page"]
 
 
 def test_a_text_file_without_an_article_is_rejected_with_its_reason(

@@ -394,14 +394,15 @@ class Library:
     @_guarded
     def imports(self) -> list[ImportRecord]:
         sql = (
-            "SELECT id, path, size, sha256, encoding, imported_at, added, updated, warnings "
-            "FROM dumps ORDER BY id"
+            "SELECT id, path, size, sha256, encoding, imported_at, added, updated, warnings, "
+            "format FROM dumps ORDER BY id"
         )
         return [
             ImportRecord(
                 id=r["id"], path=r["path"], size=r["size"], sha256=r["sha256"],
                 encoding=r["encoding"], imported_at=r["imported_at"], added=r["added"],
                 updated=r["updated"], warnings=tuple(json.loads(r["warnings"])),
+                format=r["format"],
             )
             for r in named(self.conn, sql)
         ]

@@ -107,6 +107,7 @@ class ImportRecord:
     added: int
     updated: int
     warnings: tuple[str, ...]
+    format: str = "portal_text"  # the dump format's NAME (dumps.format)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -119,6 +120,7 @@ class ImportRecord:
             "added": self.added,
             "updated": self.updated,
             "warnings": list(self.warnings),
+            "format": self.format,
         }
 
 
