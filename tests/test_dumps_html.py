@@ -50,6 +50,11 @@ def test_navigation_related_share_comments_footer_and_editor_lines_are_dropped()
         assert absent not in text
 
 
+def test_an_article_container_named_like_furniture_is_still_read() -> None:
+    page = article_page().replace('<div class="article">', '<div class="article share-box">')
+    assert _body(page.encode()) == EXPECTED_BODY
+
+
 def test_a_txt_file_holding_html_is_html() -> None:
     assert registry.detect(article_page().encode()).NAME == "html_page"
     assert registry.detect(b"\n\n  <!-- saved -->\n" + article_page().encode()).NAME == "html_page"
