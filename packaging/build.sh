@@ -11,6 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 
+# Qt's X11 plugin needs libxcb-cursor0, which many desktops lack; PyInstaller bundles it
+# only when the build machine has it.
+if ! /sbin/ldconfig -p 2>/dev/null | grep -q "libxcb-cursor.so.0"; then
+    echo "build.sh: WARNING: libxcb-cursor0 is not installed, so the bundle will not carry it" \
+        "and will need it on X11 desktops (apt-get install libxcb-cursor0)" >&2
+fi
+
 env_dir=build/bundle-env
 rm -rf "$env_dir" build/pyinstaller dist/newsreader dist/newsreader-linux-x86_64.tar.gz
 python3 -m venv "$env_dir"
