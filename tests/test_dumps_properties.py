@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,7 @@ GROUPS = st.lists(
 )
 
 
+@pytest.mark.slow  # over 3 s on 2 shared cores: the fast subset stays under a minute
 @SETTINGS
 @given(GROUPS)
 def test_a_written_list_reads_back(groups: list[tuple[list[str], str]]) -> None:

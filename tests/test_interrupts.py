@@ -110,6 +110,7 @@ def _series(tmp_path: Path, kills: int, signals: int, files: int) -> dict[str, i
     return figures
 
 
+@pytest.mark.slow  # over 3 s on 2 shared cores: the fast subset stays under a minute
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 def test_ctrl_c_during_an_import_loses_nothing(tmp_path: Path) -> None:
     figures = _series(tmp_path, kills=0, signals=1, files=100)

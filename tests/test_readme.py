@@ -27,8 +27,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_readme_launch_command_starts_the_app() -> None:
-    assert _readme_commands()[0].endswith("newsreader")
+def test_readme_launch_command_starts_the_app(monkeypatch) -> None:
+    import importlib
+    import shlex
+    import tomllib
+
+    from newsreader import launch
+
+    # The last step of the launch line runs the installed console script, alone.
+    program, *args = shlex.split(_readme_commands()[0].split("&&")[-1])
+    assert program == ".venv/bin/newsreader", program
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    module, function = project["project"]["scripts"]["newsreader"].split(":")
+    assert getattr(importlib.import_module(module), function) is launch.main
+    # With those arguments the front door opens the window on the default library.
+    monkeypatch.delenv("NEWSREADER_LIBRARY", raising=False)
+    assert launch.app_library(args) == (True, None)
 
 
 def test_readme_commands_install_into_a_virtual_environment() -> None:

@@ -286,6 +286,7 @@ STORY = st.fixed_dictionaries({
 })
 
 
+@pytest.mark.slow  # over 3 s on 2 shared cores: the fast subset stays under a minute
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(STORY, min_size=1, max_size=8),
        st.lists(_texts(QUERY_PIECES, 6), min_size=1, max_size=6))
@@ -411,6 +412,7 @@ class _QueryMaker:
         }[kind]()
 
 
+@pytest.mark.slow  # over 3 s on 2 shared cores: the fast subset stays under a minute
 @pytest.mark.corpus
 def test_fts_equals_oracle_on_the_corpus() -> None:
     if not CORPUS.exists():

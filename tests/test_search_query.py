@@ -194,7 +194,7 @@ QUERY_PIECES = st.sampled_from(
 def test_any_input_parses_and_compiles_to_valid_fts5(q: str) -> None:
     conn = _shared_fts()
     query = parse_query(q)  # never raises
-    assert (query.problem is None) == bool(query.groups) or query.problem is not None
+    assert query.problem is not None or query.groups  # searchable means a positive term
     for match in (to_fts_match(query), to_fts_title_match(query)):
         if query.problem is not None:
             assert match is None

@@ -388,6 +388,7 @@ def test_a_killed_import_does_not_leave_its_helper_behind(tmp_path: Path) -> Non
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
+        parent.stdout.close()
 
     def running(pid: int) -> bool:
         try:

@@ -145,6 +145,7 @@ def _sha(folder: Path, name: str) -> str:
     return hashlib.sha256((folder / f"{name}.txt").read_bytes()).hexdigest()
 
 
+@pytest.mark.slow  # over 3 s on 2 shared cores: the fast subset stays under a minute
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.permutations([name for name, _ in POOL]), size=st.integers(2, len(POOL)))
