@@ -122,3 +122,15 @@ def test_each_contract_breaks_when_its_rule_is(
     assert out.returncode != 0
     broken = out.stdout.split("Broken contracts")[-1]
     assert contract in broken, out.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _modules() if p.relative_to(PACKAGE).parts[0] in ("ui", "cli", "launch.py")],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_the_window_and_the_command_line_use_only_the_stores_surface(path: Path) -> None:
+    """No connection handles outside the store: the store's typed methods are the door."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    conns = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "conn"]
+    assert conns == [], f"{path.name} reaches a library's connection at lines {conns}"

@@ -137,3 +137,17 @@ def test_the_application_id_a_migration_writes_is_the_one_the_library_checks(
 
     with Library.open(tmp_path / "new.sqlite3") as lib:
         assert lib.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_a_library_stopped_between_its_migrations_and_its_index_gets_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in migrations.MIGRATIONS:
+        migration(conn)
+    conn.execute(f"PRAGMA user_version = {len(migrations.MIGRATIONS)}")
+    conn.close()  # every migration ran; the process stopped before the index was made
+    with Library.open(path) as lib:
+        assert lib.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'story_search'").fetchone()[0] == 1

@@ -231,10 +231,11 @@ class Library:
                 if read_only is not None:
                     raise LibraryReadOnly("library.old_read_only", path=str(path))
                 migrate(conn)
-                if not search_index.exists(conn):
-                    # A new library (or one from before the index): it gets today's.
-                    with transaction(conn):
-                        search_index.create_with_contents(conn)
+            if read_only is None and not search_index.exists(conn):
+                # A new library, one from before the index, or one whose maker was
+                # stopped between its last migration and this: it gets today's index.
+                with transaction(conn):
+                    search_index.create_with_contents(conn)
         except sqlite3.Error as err:
             conn.close()
             raise explain(path, err) from err
