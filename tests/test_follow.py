@@ -233,6 +233,7 @@ def _two_libraries_follow_a_writer(tmp_path: Path, count: int, pause: float) -> 
     syncers = [subprocess.Popen([sys.executable, "-c", SYNCER, str(lib), str(share), "0.5"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
                for lib in libs]
+    writer: subprocess.Popen[str] | None = None
     try:
         for s in syncers:
             assert s.stdout.readline().strip() == "following"
@@ -261,6 +262,12 @@ def _two_libraries_follow_a_writer(tmp_path: Path, count: int, pause: float) -> 
         for s in syncers:
             if s.poll() is None:
                 s.kill()
+            s.wait()
+        # Close every pipe: an unclosed one is a ResourceWarning, an error in this suite.
+        for proc in [*syncers, *([writer] if writer is not None else [])]:
+            for pipe in (proc.stdin, proc.stdout):
+                if pipe is not None:
+                    pipe.close()
     for lib in libs:
         _cli_process(lib, "sync", "--wait", "--settle", "0.5")
     _assert_same_as_clean_import(share, libs, tmp_path)
