@@ -134,3 +134,27 @@ def test_the_window_and_the_command_line_use_only_the_stores_surface(path: Path)
     tree = ast.parse(path.read_text(encoding="utf-8"))
     conns = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "conn"]
     assert conns == [], f"{path.name} reaches a library's connection at lines {conns}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_private_name_crosses_a_module_and_no_flag_is_passed_by_position(path: Path) -> None:
+    """``from newsreader.x import _name`` reaches into another module's insides, and
+    ``Record(title, None, False, True)`` cannot be read: flags go by keyword (Qt's
+    one-argument setters, ``setWordWrap(True)``, say what the flag is in their name)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsreader")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == [], f"{path.name} imports private names {private}"
+    flags = [
+        f"{ast.unparse(node.func)} (line {node.lineno})"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and len(node.args) > 1
+        and any(isinstance(a, ast.Constant) and isinstance(a.value, bool) for a in node.args)
+        and not ast.unparse(node.func).endswith(("getattr", "setAttribute"))
+    ]
+    assert flags == [], f"{path.name} passes True/False by position to {flags}"

@@ -116,7 +116,8 @@ def _no_window(library: Path | None) -> int:
 # -- import -----------------------------------------------------------------------
 
 
-def _describe(result: FileResult) -> str:
+def describe(result: FileResult) -> str:
+    """One imported file's line of the human-readable import report."""
     if result.status == "rejected":
         return f"rejected   {shown(result.path)}: {shown(result.error)}"
     if result.status == "unfinished":
@@ -159,7 +160,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) ->
             bar.length = total
             bar.update(1)
         if not as_json:
-            click.echo(("\r" if bar is not None else "") + _describe(result))
+            click.echo(("\r" if bar is not None else "") + describe(result))
 
     stopped: LibraryError | None = None
     with stop_on_signals() as stop:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsreader.cli import CONTEXT, _describe, cli, fail, open_library, print_json
+from newsreader.cli import CONTEXT, cli, describe, fail, open_library, print_json
 from newsreader.store import LibraryError
 from newsreader.store.records import FileResult
 
@@ -89,7 +89,7 @@ def follow_command(
 def _describe_sync(result: FileResult) -> str:
     if result.status == "pending":
         return f"pending    {result.path} ({result.note})"
-    return _describe(result)
+    return describe(result)
 
 
 @cli.command("sync", context_settings=CONTEXT)

@@ -104,7 +104,10 @@ def parse_page(data: bytes, *, charset: str | None = None, url: str | None = Non
         byline=page_meta.find_byline(near, head),
         blocks=body_blocks,
         keywords=page_meta.find_keywords(head),
-        headline=Headline(headline, None, False, False, timestamp, 0),
+        headline=Headline(
+            title=headline, summary=None, title_truncated=False, summary_truncated=False,
+            timestamp=timestamp, position=0,
+        ),
         url=address,
         site=page_meta.find_site(head, headline),
     )

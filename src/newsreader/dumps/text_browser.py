@@ -148,7 +148,10 @@ def parse(data: bytes) -> ParsedDump:
         byline=page_meta.byline_from_lines(near),
         blocks=tuple(blocks),
         keywords=(),
-        headline=Headline(headline, None, False, False, timestamp, 0),
+        headline=Headline(
+            title=headline, summary=None, title_truncated=False, summary_truncated=False,
+            timestamp=timestamp, position=0,
+        ),
     )
     return ParsedDump(encoding=encoding, article=article, headlines=(), format=NAME)
 

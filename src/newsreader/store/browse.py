@@ -298,7 +298,10 @@ def layout(library: Library, flt: BrowseFilter, *, block: int = BLOCK) -> Browse
     anchors = _anchors(library, flt, block)
     groups = _dump_groups(library, flt) if flt.ordering == "recent" else _day_groups(library, flt)
     total = sum(g.count for g in groups)
-    return BrowseLayout(flt, total, tuple(groups), tuple(anchors), True, block)
+    return BrowseLayout(
+        filter=flt, total=total, groups=tuple(groups), anchors=tuple(anchors), complete=True,
+        block=block,
+    )
 
 
 def first_page(
@@ -311,7 +314,11 @@ def first_page(
     keys, rows = keys[:block], rows[:block]
     groups = _groups_of(flt, keys)
     anchors = (keys[0],) if keys else ()
-    return BrowseLayout(flt, len(rows), tuple(groups), anchors, complete, block), rows
+    layout = BrowseLayout(
+        filter=flt, total=len(rows), groups=tuple(groups), anchors=anchors, complete=complete,
+        block=block,
+    )
+    return layout, rows
 
 
 def key_of(library: Library, flt: BrowseFilter, story_id: int) -> Key | None:

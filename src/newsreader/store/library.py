@@ -91,9 +91,9 @@ def _connect(
 
     try:
         if not read_only:
-            return connect(path, False)
+            return connect(path, uri=False)
         location = "file:" + urllib.parse.quote(str(path.resolve()))
-        conn = connect(location + "?mode=ro", True)
+        conn = connect(location + "?mode=ro", uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
@@ -101,7 +101,7 @@ def _connect(
             conn.close()
         # NOTE: a WAL library in a read-only folder cannot make its -shm file; nobody
         # can write there either, so reading it as immutable is safe.
-        return connect(location + "?immutable=1", True)
+        return connect(location + "?immutable=1", uri=True)
     except sqlite3.Error as err:
         raise explain(path, err) from err
 

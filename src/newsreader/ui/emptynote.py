@@ -65,7 +65,7 @@ class EmptyNote(QWidget):
         self._show(
             self.tr("No story is listed: the filter hides every one."),
             [self.tr("Choose All and Any Date to see the whole library again.")],
-            True,
+            can_clear=True,
         )
 
     def _show(self, title: str, tips: list[str], can_clear: bool) -> None:
