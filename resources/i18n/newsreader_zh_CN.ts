@@ -343,7 +343,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>打开资料库</translation>
     </message>
     <message>
@@ -506,7 +506,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已损坏，或者不是 newsreader 资料库。请打开其他资料库，或把这个文件移走以新建一个。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是只读的。请检查文件权限，或把它复制到可以写入的位置。</translation>
     </message>
     <message>
@@ -759,8 +759,12 @@ The details were written to {log}. Please send that file with a description of w
         <translation>资料库中已没有这条新闻。</translation>
     </message>
     <message>
-        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
-        <translation>资料库正忙(另一个程序正在写入):这次标记没有保存。</translation>
+        <source>Marks waiting to be saved: {n} (another program is writing to the library).</source>
+        <translation>等待保存的标记：{n} 个（另一个程序正在写入资料库）。</translation>
+    </message>
+    <message>
+        <source>Marks saved.</source>
+        <translation>标记已保存。</translation>
     </message>
 </context>
 <context>

@@ -343,7 +343,7 @@ The details were written to {log}. Please send that file with a description of w
     <name>MainWindow</name>
     <message>
         <source>Open Library</source>
-        <extracomment>Start-up opens the library after the window's first paint, or after this long.</extracomment>
+        <extracomment>Start-up opens the library after the window&apos;s first paint, or after this long.</extracomment>
         <translation>開啟資料庫</translation>
     </message>
     <message>
@@ -506,7 +506,7 @@ The details were written to {log}. Please send that file with a description of w
         <translation>{path} 已損壞，或者不是 newsreader 資料庫。請開啟其他資料庫，或把這個檔案移走以新建一個。</translation>
     </message>
     <message>
-        <source>{path} is read-only. Check the file's permissions or copy it somewhere writable.</source>
+        <source>{path} is read-only. Check the file&apos;s permissions or copy it somewhere writable.</source>
         <translation>{path} 是唯讀的。請檢查檔案權限，或把它複製到可以寫入的位置。</translation>
     </message>
     <message>
@@ -759,8 +759,12 @@ The details were written to {log}. Please send that file with a description of w
         <translation>資料庫中已沒有這則新聞。</translation>
     </message>
     <message>
-        <source>The library is busy (another program is writing to it): this mark was not saved.</source>
-        <translation>資料庫正忙(另一個程式正在寫入):這次標記沒有儲存。</translation>
+        <source>Marks waiting to be saved: {n} (another program is writing to the library).</source>
+        <translation>等待儲存的標記：{n} 個（另一個程式正在寫入資料庫）。</translation>
+    </message>
+    <message>
+        <source>Marks saved.</source>
+        <translation>標記已儲存。</translation>
     </message>
 </context>
 <context>

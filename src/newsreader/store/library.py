@@ -173,6 +173,8 @@ class Library:
         self.read_only_error: LibraryReadOnly | None = None
         # The file existed but was empty (0 bytes) and became a new library.
         self.was_empty_file = False
+        # How long a write waits for another program's lock (``open``'s busy_timeout).
+        self.busy_timeout_ms = 10_000
 
     # -- opening -------------------------------------------------------------------
 
@@ -244,6 +246,7 @@ class Library:
             raise
         library = cls(path, conn)
         library.read_only_error = read_only
+        library.busy_timeout_ms = int(busy_timeout * 1000)
         library.was_empty_file = was_empty
         return library
 
@@ -477,6 +480,35 @@ class Library:
 
     def set_starred(self, story_ids: Iterable[int], starred: bool = True) -> None:
         self._set_flag("starred", story_ids, starred)
+
+    def save_marks(
+        self, marks: Iterable[tuple[int, str, bool]], *, wait: float | None = None
+    ) -> None:
+        """Save ``(story_id, "read" | "starred", value)`` marks in one transaction.
+
+        ``wait`` is how long to wait for another program's write lock (None: the
+        library's own busy timeout; 0: not at all, for a GUI thread that must never
+        wait). Raises ``LibraryBusy`` when the lock was not had in time (nothing saved).
+        """
+        self.require_writable()
+        rows = {"read": [], "starred": []}  # type: dict[str, list[tuple[int, int]]]
+        for story_id, column, value in marks:
+            rows[column].append((int(value), story_id))
+        try:
+            if wait is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                with transaction(self.conn):
+                    for column, values in rows.items():
+                        if values:
+                            self.conn.executemany(
+                                f"UPDATE stories SET {column} = ? WHERE id = ?", values
+                            )
+            finally:
+                if wait is not None:
+                    self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
 
     def _set_flag(self, column: str, story_ids: Iterable[int], value: bool) -> None:
         assert column in ("read", "starred")

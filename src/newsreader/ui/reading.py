@@ -1,8 +1,9 @@
 """Reading state: the story shown, its read and starred marks, moving and copying.
 
 This module owns the current story of the reading view: showing the story the list
-selected, saving read and starred marks (quietly when another program holds the
-library for a moment; once, as a problem, when the library refuses writes), moving
+selected, saving read and starred marks (through ``markqueue``: never waiting for another
+program's lock, never losing a mark; once, as a problem, when the library refuses
+writes), moving
 to the next or previous story, paging with Space, copying a story with its citation,
 and showing the current story again when its sources grew. Reads of single stories
 use the GUI's own connection. Must not import SQL.
@@ -18,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from newsreader.store.errors import LibraryBusy, LibraryError
 from newsreader.store.records import Story
+from newsreader.ui.markqueue import RETRY_MS, MarkQueue
 
 if TYPE_CHECKING:
     from newsreader.ui.longstory import LongStoryTask
@@ -51,6 +53,10 @@ class StoryReading(QObject):
         # A very long story's body on its way (see ``_load_rest``).
         self._long_task: LongStoryTask | None = None
         self._long_id: int | None = None  # the story shown, when it is very long
+        self.marks = MarkQueue(self.library, self)
+        self._long_mark: tuple[int, dict[str, bool]] | None = None
+        self.marks.waiting.connect(self._on_marks_waiting)
+        self.marks.refused.connect(self._on_marks_refused)
 
     @property
     def read_after_ms(self) -> int:
@@ -148,20 +154,14 @@ class StoryReading(QObject):
         if self.read_only:
             return
         if story.id == self._long_id:
-            from newsreader.ui.longstory import LongStoryMarkTask
-
-            task = LongStoryMarkTask(self.library.path, story.id, flag)
-            task.signals.failed.connect(self._refused)
-            self.reader.pool.start(task)
+            self._save_long_mark(story.id, flag)
         else:
-            try:
-                if "read" in flag:
-                    self.library.set_read([story.id], flag["read"])
-                if "starred" in flag:
-                    self.library.set_starred([story.id], flag["starred"])
-            except LibraryError as err:
-                self._refused(err)
-                return
+            # NOTE: the mark shows at once and goes to the library through the queue,
+            # which never makes this (GUI) thread wait for another program's lock.
+            for column, value in flag.items():
+                self.marks.add(story.id, column, value)
+            if self.read_only:
+                return  # the library refused it (read-only): said once by the queue
         if self.current is not None and self.current.id == story.id:
             self.current = dataclasses.replace(self.current, **flag)
             if "read" in flag:
@@ -171,15 +171,39 @@ class StoryReading(QObject):
         for model in (self.reader.browse_model, self.reader.search_model):
             model.update_story(story.id, **flag)
 
+    def _save_long_mark(self, story_id: int, flag: dict[str, bool]) -> None:
+        from newsreader.ui.longstory import LongStoryMarkTask
+
+        self._long_mark = (story_id, dict(flag))  # tried again while the library is busy
+        task = LongStoryMarkTask(self.library.path, story_id, flag)
+        task.signals.failed.connect(self._refused)
+        self.reader.pool.start(task)
+
     def _refused(self, err: LibraryError) -> None:
-        if isinstance(err, LibraryBusy):
-            # Another program holds the lock for now: say so quietly, keep trying later.
-            self.notice.emit(self.tr("The library is busy (another program is writing to "
-                                     "it): this mark was not saved."))
+        if isinstance(err, LibraryBusy) and self._long_mark is not None:
+            # Another program holds the lock for now: the mark waits and is tried again.
+            self._on_marks_waiting(1)
+            QTimer.singleShot(RETRY_MS, self._on_long_mark_retry)
         elif not self.read_only:
             # Say it once; reading goes on without saving read and starred marks.
             self.read_only = True
             self.problem.emit(err.message)
+
+    def _on_long_mark_retry(self) -> None:
+        if self._long_mark is not None:
+            self._save_long_mark(*self._long_mark)
+
+    def _on_marks_waiting(self, count: int) -> None:
+        if count:
+            self.notice.emit(self.tr("Marks waiting to be saved: {n} (another program is "
+                                     "writing to the library).").format(n=count))
+        else:
+            self.notice.emit(self.tr("Marks saved."))
+
+    def _on_marks_refused(self, message: object) -> None:
+        # Say it once; reading goes on without saving read and starred marks.
+        self.read_only = True
+        self.problem.emit(message)
 
     def toggle_read(self) -> None:
         if self.current is not None:

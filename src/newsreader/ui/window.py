@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             from newsreader.ui import remembered
 
             remembered.save(self.reader, self.settings)
+            self.reader.reading.marks.close()  # marks still waiting for a lock
             self.menus.unbind()
             self.reader.detach()
             self.stack.removeWidget(self.reader)
