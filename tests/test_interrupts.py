@@ -78,6 +78,9 @@ def _trial(tmp_path: Path, n: int, how: str, rng: random.Random, files: int) -> 
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+        for pipe in (proc.stdout, proc.stderr):  # an unclosed pipe is a ResourceWarning
+            if pipe is not None:
+                pipe.close()
     stdout, stderr = first + out.decode(), err.decode()
     assert "Traceback" not in stderr, stderr
     if how == "kill":

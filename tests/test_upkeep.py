@@ -100,7 +100,7 @@ def test_a_backup_is_consistent_while_another_process_imports(tmp_path: Path) ->
         assert code == 0, out
         assert proc.poll() is None, "the import ended before the backup was taken"
     finally:
-        proc.wait(timeout=120)
+        proc.communicate(timeout=120)  # waits, and closes its pipes
     copy = health(target, expected)
     assert copy.integrity == "ok" and copy.partial_dumps == []
     assert (copy.unindexed, copy.stale) == (0, 0)
