@@ -113,10 +113,22 @@ def segments(folded: str) -> list[tuple[Kind, str]]:
     return [(_KINDS[m.lastgroup or ""], m.group()) for m in _SEGMENT.finditer(folded)]
 
 
+#: Han runs longer than this are paired window by window (same tokens).
+_PAIR_WINDOW = 1 << 16
+
+
 def _chunk_tokens(chunk: str) -> str:
     if len(chunk) == 1:
         return chunk
-    return " ".join(map(add, chunk, chunk[1:])) + " " + chunk[-1]
+    if len(chunk) <= _PAIR_WINDOW:
+        return " ".join(map(add, chunk, chunk[1:])) + " " + chunk[-1]
+    # NOTE: join() holds every pair at once: a 64 MiB line of Han text (22M pairs of
+    # ~60 bytes each) took 2.3 GB. Window by window, only one window's pairs live.
+    parts = []
+    for start in range(0, len(chunk) - 1, _PAIR_WINDOW):
+        piece = chunk[start:start + _PAIR_WINDOW + 1]
+        parts.append(" ".join(map(add, piece, piece[1:])))
+    return " ".join(parts) + " " + chunk[-1]
 
 
 def tokens_of_folded(folded: str) -> str:
