@@ -110,6 +110,7 @@ def test_the_import_takes_or_rejects_mutated_dumps_and_stays_healthy(fuzz_librar
     one()
 
 
+@pytest.mark.long_trials
 @pytest.mark.slow
 def test_a_long_fuzz_of_the_parser_and_the_import(tmp_path: Path) -> None:
     before = dict(TRIED)

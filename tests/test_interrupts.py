@@ -120,6 +120,7 @@ def test_ctrl_c_during_an_import_loses_nothing(tmp_path: Path) -> None:
     assert figures["trials"] == 1
 
 
+@pytest.mark.long_trials
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 def test_thirty_interrupts_at_random_moments_lose_nothing(tmp_path: Path) -> None:

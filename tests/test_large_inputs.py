@@ -69,6 +69,7 @@ CASES = {
 }
 
 
+@pytest.mark.long_trials
 @pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_large_input_imports_or_is_rejected_within_limits(tmp_path: Path, case: str) -> None:

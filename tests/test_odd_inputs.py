@@ -181,3 +181,24 @@ def test_a_library_the_user_placed_keeps_its_mode(tmp_path: Path) -> None:
     with Library.open(library) as lib:
         Importer(lib).import_paths([_write(tmp_path, "a.txt", article_dump().bytes())])
     assert stat.S_IMODE(library.stat().st_mode) == 0o644
+
+
+def test_the_log_files_are_private(tmp_path: Path) -> None:
+    import logging
+
+    from newsreader.ui import errors
+
+    old_umask = os.umask(0o022)
+    try:
+        handler = errors._private_log_file(tmp_path / "newsreader.log")
+        handler.emit(logging.LogRecord("newsreader", logging.WARNING, __file__, 1, "读过的新闻",
+                                       None, None))
+        handler.doRollover()
+        handler.emit(logging.LogRecord("newsreader", logging.WARNING, __file__, 1, "又一条",
+                                       None, None))
+        handler.close()
+    finally:
+        os.umask(old_umask)
+    logs = sorted(tmp_path.glob("newsreader.log*"))
+    assert len(logs) == 2
+    assert {stat.S_IMODE(p.stat().st_mode) for p in logs} == {0o600}

@@ -12,6 +12,7 @@ needed: this module is on the start-up path, and creating their enums costs ~30 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,19 @@ def log_path() -> Path:
     return platformdirs.user_log_path("newsreader", appauthor=False) / "newsreader.log"
 
 
+def _private_log_file(path: Path) -> logging.Handler:
+    """A rotating log whose files only their owner can read (0600), like the library:
+    a log can name stories and files the user read."""
+    import logging.handlers
+
+    class PrivateLogFile(logging.handlers.RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]  # logging's own name
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+
+
 def setup_logging() -> Path:
     """Log warnings and errors to the platform log folder (idempotent)."""
     import logging.handlers
@@ -43,10 +57,10 @@ def setup_logging() -> Path:
     path = log_path()
     if _handler is None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-            )
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+                path.parent.chmod(0o700)  # private by default (mkdir's mode meets the umask)
+            _handler = _private_log_file(path)
         except OSError:
             _handler = logging.StreamHandler(sys.stderr)
         _handler.setFormatter(
