@@ -274,6 +274,45 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import History</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Forget Import…</source>
+        <translation>忘记这次导入…</translation>
+    </message>
+    <message>
+        <source>Forget Import</source>
+        <translation>忘记导入</translation>
+    </message>
+    <message>
+        <source>Forget the import of {path}? {removed} stories only it brought will be removed; {changed} stories also seen in other dumps keep those. Importing the file again brings it back.</source>
+        <translation>忘记 {path} 的导入？只由它带来的 {removed} 条新闻将被删除；另有 {changed} 条新闻也出现在其他文件中，会保留那些来源。再次导入该文件即可恢复。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘记</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import Report</source>
@@ -838,6 +877,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Open a Sample</source>
         <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>Import History…</source>
+        <translation>导入记录…</translation>
     </message>
     <message>
         <source>Open Library…</source>

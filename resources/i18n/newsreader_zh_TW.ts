@@ -274,6 +274,45 @@ The details were written to {log}. Please send that file with a description of w
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import History</source>
+        <translation>匯入記錄</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Forget Import…</source>
+        <translation>忘記這次匯入…</translation>
+    </message>
+    <message>
+        <source>Forget Import</source>
+        <translation>忘記匯入</translation>
+    </message>
+    <message>
+        <source>Forget the import of {path}? {removed} stories only it brought will be removed; {changed} stories also seen in other dumps keep those. Importing the file again brings it back.</source>
+        <translation>忘記 {path} 的匯入？只由它帶來的 {removed} 則新聞將被刪除；另有 {changed} 則新聞也出現在其他檔案中，會保留那些來源。再次匯入該檔案即可還原。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘記</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import Report</source>
@@ -838,6 +877,10 @@ The details were written to {log}. Please send that file with a description of w
     <message>
         <source>Open a Sample</source>
         <translation>開啟範例</translation>
+    </message>
+    <message>
+        <source>Import History…</source>
+        <translation>匯入記錄…</translation>
     </message>
     <message>
         <source>Open Library…</source>

@@ -41,9 +41,10 @@ class WindowMenus(QObject):
             self.tr("Import Folder…"), commands["import_folder"], "Ctrl+Shift+O"
         )
         self.sample = self._action(self.tr("Open a Sample"), commands["open_sample"])
+        self.history = self._action(self.tr("Import History…"), None)
         self.open_library = self._action(self.tr("Open Library…"), commands["choose_library"])
         self.quit = self._action(self.tr("Quit"), commands["quit"], std.Quit)
-        for a in (self.import_files, self.import_folder, self.sample):
+        for a in (self.import_files, self.import_folder, self.sample, self.history):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.open_library)
@@ -95,7 +96,7 @@ class WindowMenus(QObject):
     @property
     def reading_actions(self) -> tuple[QAction, ...]:
         return (self.copy, self.find, self.zoom_in, self.zoom_out, self.zoom_reset,
-                self.next, self.previous, self.page, self.read, self.star)
+                self.next, self.previous, self.page, self.read, self.star, self.history)
 
     def bind(self, reader: ReaderView) -> None:
         """Connect the reading commands to ``reader`` (a newly opened library)."""
@@ -119,6 +120,7 @@ class WindowMenus(QObject):
             (self.page, reader.page_or_next),
             (self.read, reader.toggle_read),
             (self.star, reader.toggle_star),
+            (self.history, lambda: _open_history(reader)),
         ]
         for action, slot in pairs:
             action.triggered.connect(slot)
@@ -135,3 +137,9 @@ class WindowMenus(QObject):
             a.setEnabled(state.can_import)
         for a in self.reading_actions:
             a.setEnabled(state.can_read)
+
+
+def _open_history(reader: ReaderView) -> None:
+    from newsreader.ui import importhistory
+
+    importhistory.open_for(reader, reader.library, reader.pool)
