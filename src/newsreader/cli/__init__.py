@@ -139,8 +139,11 @@ def describe(result: FileResult) -> str:
 def import_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Import page dumps: files, or folders searched recursively for *.txt.
 
-    Re-importing a file already imported changes nothing. Exit status: 0 when every
-    file was imported or unchanged, 1 when any file was rejected.
+    Re-importing a file already imported changes nothing. A file is printed imported
+    only once it is saved. Exit status: 0 when every file was imported or unchanged,
+    1 when any file was rejected, 3 when the library cannot be written (full disk,
+    read-only, damaged, busy too long), 130/143 after Ctrl+C/SIGTERM; files not done
+    are reported unfinished (importing again finishes them).
 
     \b
     Example:
